@@ -1,0 +1,80 @@
+package io.podcastplatform.messaging.topics;
+
+import io.podcastplatform.events.TopicSpec;
+import io.podcastplatform.events.Topics;
+import io.podcastplatform.messaging.MessagingConfig;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the topics this service owns with their partitions and clean-up policy, so a compacted
+ * reference topic is never auto-created as a plain one. Creation is idempotent; an unreachable broker
+ * is logged and left to readiness, which reports Kafka down.
+ */
+@ApplicationScoped
+public class TopicProvisioner {
+
+    private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
+
+    private final MessagingConfig config;
+    private final Map<String, Object> kafkaConfig;
+
+    public TopicProvisioner(MessagingConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.config = config;
+        this.kafkaConfig = kafkaConfig;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        List<String> owned = config.topics().owned().orElse(List.of());
+        if (!config.topics().provision() || owned.isEmpty()) {
+            return;
+        }
+        try {
+            ensure(owned.stream().map(Topics::spec).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("could not provision topics %s: %s", owned, e.toString());
+        }
+    }
+
+    public void ensure(List<TopicSpec> topics) throws ExecutionException, InterruptedException, TimeoutException {
+        Map<String, Object> adminConfig = new java.util.HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                adminConfig.put(key, value);
+            }
+        });
+        try (AdminClient admin = AdminClient.create(adminConfig)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream()
+                    .filter(topic -> !existing.contains(topic.name()))
+                    .map(this::newTopic)
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                LOG.infof("created topics %s", missing.stream().map(NewTopic::name).toList());
+            }
+        }
+    }
+
+    private NewTopic newTopic(TopicSpec spec) {
+        NewTopic topic = new NewTopic(spec.name(), spec.partitions(), config.topics().replicationFactor());
+        if (spec.compacted()) {
+            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        return topic;
+    }
+}

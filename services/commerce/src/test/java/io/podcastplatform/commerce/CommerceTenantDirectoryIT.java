@@ -1,0 +1,17 @@
+package io.podcastplatform.commerce;
+
+import io.podcastplatform.testing.RealStackResource;
+import io.podcastplatform.testing.TenantDirectoryContract;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Consumer side of the identity.tenant.v1 contract. */
+@QuarkusTest
+@WithTestResource(RealStackResource.class)
+class CommerceTenantDirectoryIT extends TenantDirectoryContract {
+
+    @Override
+    protected String schema() {
+        return "commerce";
+    }
+}

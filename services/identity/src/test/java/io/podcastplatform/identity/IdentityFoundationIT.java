@@ -1,0 +1,22 @@
+package io.podcastplatform.identity;
+
+import io.podcastplatform.testing.RealStackResource;
+import io.podcastplatform.testing.ServiceFoundationContract;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+
+@QuarkusTest
+@WithTestResource(RealStackResource.class)
+class IdentityFoundationIT extends ServiceFoundationContract {
+
+    @Override
+    protected String schema() {
+        return "identity";
+    }
+
+    @Override
+    protected List<String> expectedTables() {
+        return List.of("tenant", "outbox_event", "processed_event");
+    }
+}

@@ -36,7 +36,9 @@ done
 source "$(dirname "${BASH_SOURCE[0]}")/lib/stack.sh"
 
 on_error() {
-  err "up.sh failed; what already started keeps running: deploy/local/down.sh stops it"
+  if [ "$PG_STARTED$KAFKA_STARTED$KEYCLOAK_STARTED" != 000 ] || [ -n "${SERVICES_STARTED// /}" ]; then
+    err "up.sh failed; what it started keeps running: deploy/local/down.sh stops it"
+  fi
 }
 trap '[ $? = 0 ] || on_error' EXIT
 

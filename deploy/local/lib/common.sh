@@ -212,11 +212,29 @@ describe_port_holder() {
   echo "${out# }"
 }
 
+# other_checkout_of PORT: the checkout whose local stack holds PORT, if the holder is one.
+other_checkout_of() {
+  local p cmd other
+  for p in $(port_listener_pids "$1"); do
+    cmd="$(pid_cmdline "$p")"
+    other="$(printf '%s\n' "$cmd" | grep -oE '/[^ ]*/\.local/(kafka|keycloak|postgres)/' | head -n1)"
+    if [ -n "$other" ]; then echo "${other%/.local/*}"; return 0; fi
+    other="$(printf '%s\n' "$cmd" | grep -oE '/var/lib/postgresql/platform-local/[0-9a-f]+' | head -n1)"
+    if [ -n "$other" ] && [ -r "$other/REPO_PATH" ]; then cat "$other/REPO_PATH"; return 0; fi
+  done
+  return 1
+}
+
 # fail_port_taken NAME PORT [HINT]
 fail_port_taken() {
   err "port $2 ($BIND_HOST) needed by $1 is taken by something that is not this checkout's stack:"
   err "  $(describe_port_holder "$2")"
-  [ -n "${3:-}" ] && err "  $3"
+  local other
+  if other="$(other_checkout_of "$2")" && [ "$other" != "$REPO" ]; then
+    err "  It is the local stack of the checkout $other: stop it with $other/deploy/local/down.sh"
+  elif [ -n "${3:-}" ]; then
+    err "  $3"
+  fi
   exit 1
 }
 

@@ -128,6 +128,17 @@ _kafka_started_marker() {
 }
 kafka_ready() { port_open "$KAFKA_PORT" && port_open "$KAFKA_CONTROLLER_PORT" && _kafka_started_marker; }
 
+# Fail early when the broker's ports are held by something else (ours not running).
+kafka_check_ports() {
+  kafka_running_pid >/dev/null && return 0
+  local port
+  for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+    if port_open "$port"; then
+      fail_port_taken Kafka "$port" "If it is the broker of another checkout, stop it with that checkout's deploy/local/down.sh"
+    fi
+  done
+}
+
 # kafka_launch: start (non-blocking) or find the running broker. Sets KAFKA_STARTED, KAFKA_PID.
 kafka_launch() {
   KAFKA_STARTED=0
@@ -136,11 +147,7 @@ kafka_launch() {
     return 0
   fi
   KAFKA_REUSED=0
-  local port
-  for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
-    port_open "$port" && fail_port_taken Kafka "$port" \
-      "If it is the broker of another checkout, stop it with that checkout's deploy/local/down.sh"
-  done
+  kafka_check_ports
   kafka_fetch
   kafka_write_config
   kafka_format_if_needed

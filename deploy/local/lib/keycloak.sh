@@ -54,6 +54,13 @@ keycloak_ready() {
 
 realm_hash() { sha256sum "$KEYCLOAK_REALM_FILE" | cut -c1-64; }
 
+keycloak_check_ports() {
+  keycloak_running_pid >/dev/null && return 0
+  if port_open "$KEYCLOAK_PORT"; then
+    fail_port_taken Keycloak "$KEYCLOAK_PORT" "If it is the Keycloak of another checkout, stop it with that checkout's deploy/local/down.sh"
+  fi
+}
+
 # keycloak_launch: start (non-blocking) or find the running server. Sets KEYCLOAK_STARTED.
 keycloak_launch() {
   KEYCLOAK_STARTED=0
@@ -67,8 +74,7 @@ keycloak_launch() {
     return 0
   fi
   KEYCLOAK_REUSED=0
-  port_open "$KEYCLOAK_PORT" && fail_port_taken Keycloak "$KEYCLOAK_PORT" \
-    "If it is the Keycloak of another checkout, stop it with that checkout's deploy/local/down.sh"
+  keycloak_check_ports
   keycloak_fetch
   local home; home="$(keycloak_home)"
   # Realm: imported at start when absent. When the realm file changed since the last import, reset

@@ -147,7 +147,7 @@ pg_initdb() {
 # If 5432 is held by a Debian-packaged cluster (pg_lsclusters), say which; stop it only when this
 # run installed PostgreSQL (the package auto-starts its 'main' cluster) or when asked to.
 pg_handle_foreign_port() {
-  local line ver name status
+  local ver name status
   if command -v pg_lsclusters >/dev/null 2>&1; then
     while read -r ver name port status _; do
       [ "$port" = "$PG_PORT" ] || continue
@@ -184,6 +184,11 @@ pg_up() {
     die "our PostgreSQL (pid $pid) runs but does not answer on $BIND_HOST:$PG_PORT (log: $PG_LOG)"
   fi
   if port_open "$PG_PORT"; then pg_handle_foreign_port; fi
+  if [ -f "$PGDATA_DIR/postmaster.pid" ]; then
+    # Left by a crash (or its pid now belongs to another process): not ours, nothing listens.
+    info "removing the stale $PGDATA_DIR/postmaster.pid"
+    rm -f "$PGDATA_DIR/postmaster.pid"
+  fi
   [ -f "$PGDATA_DIR/PG_VERSION" ] || pg_initdb
   pg_write_config
   info "starting PostgreSQL $PG_MAJOR on $BIND_HOST:$PG_PORT (data: $PGDATA_DIR)"

@@ -23,6 +23,8 @@ infra_up() {
   ensure_local_dirs
   ensure_base_tools
   check_java
+  kafka_check_ports
+  keycloak_check_ports
   pg_up
   # Downloads first (sequential Maven runs), then both JVMs start side by side.
   kafka_running_pid >/dev/null || kafka_fetch

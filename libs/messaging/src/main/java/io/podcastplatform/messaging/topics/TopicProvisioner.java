@@ -7,21 +7,26 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the topics this service owns with their partitions and clean-up policy, so a compacted
- * reference topic is never auto-created as a plain one. Creation is idempotent; an unreachable broker
- * is logged and left to readiness, which reports Kafka down.
+ * Creates the topics this service owns or consumes with the partitions and clean-up policy the events
+ * lib gives them, so a compacted reference topic is never auto-created as a plain one by whichever
+ * service happens to start first. Creation is idempotent; an unreachable broker is logged and left to
+ * readiness, which reports Kafka down.
  */
 @ApplicationScoped
 public class TopicProvisioner {
@@ -37,12 +42,13 @@ public class TopicProvisioner {
     }
 
     void onStart(@Observes StartupEvent start) {
-        List<String> owned = config.topics().owned().orElse(List.of());
-        if (!config.topics().provision() || owned.isEmpty()) {
+        Set<String> names = new TreeSet<>(config.topics().owned().orElse(List.of()));
+        names.addAll(consumedTopics());
+        if (!config.topics().provision() || names.isEmpty()) {
             return;
         }
         try {
-            ensure(owned.stream().map(Topics::spec).toList());
+            ensure(names.stream().map(Topics::spec).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -50,8 +56,22 @@ public class TopicProvisioner {
         }
     }
 
+    /** Platform topics named by this service's incoming channels ({@code mp.messaging.incoming.<channel>.topic}). */
+    private static Set<String> consumedTopics() {
+        Config mpConfig = ConfigProvider.getConfig();
+        Set<String> topics = new TreeSet<>();
+        for (String property : mpConfig.getPropertyNames()) {
+            if (property.startsWith("mp.messaging.incoming.") && property.endsWith(".topic")) {
+                mpConfig.getOptionalValue(property, String.class)
+                        .filter(topic -> Topics.ALL.stream().anyMatch(spec -> spec.name().equals(topic)))
+                        .ifPresent(topics::add);
+            }
+        }
+        return topics;
+    }
+
     public void ensure(List<TopicSpec> topics) throws ExecutionException, InterruptedException, TimeoutException {
-        Map<String, Object> adminConfig = new java.util.HashMap<>();
+        Map<String, Object> adminConfig = new HashMap<>();
         kafkaConfig.forEach((key, value) -> {
             if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
                 adminConfig.put(key, value);

@@ -52,7 +52,7 @@ public class TopicProvisioner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warnf("could not provision topics %s: %s", owned, e.toString());
+            LOG.warnf("could not provision topics %s: %s", names, e.toString());
         }
     }
 

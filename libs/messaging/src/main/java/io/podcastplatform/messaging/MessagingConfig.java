@@ -23,6 +23,10 @@ public interface MessagingConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /** Pause between relay rounds that found less than a full batch; latency from commit to broker. */
+        @WithDefault("0.1s")
+        Duration pollInterval();
+
         /** Most events published in one relay transaction. */
         @WithDefault("200")
         int batchSize();

@@ -9,6 +9,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,7 +19,9 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,14 +56,17 @@ public class OutboxRelay {
             "UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)";
     private static final String PURGE = "DELETE FROM outbox_event WHERE published_at < $1";
 
+    private final Vertx vertx;
     private final Pool pool;
     private final MutinyEmitter<byte[]> emitter;
     private final MessagingConfig config;
     private final Counter published;
     private final Counter failures;
+    private volatile boolean stopped;
 
-    public OutboxRelay(PgPool pool, @Channel(Channels.OUTBOX_RELAY) MutinyEmitter<byte[]> emitter,
+    public OutboxRelay(Vertx vertx, PgPool pool, @Channel(Channels.OUTBOX_RELAY) MutinyEmitter<byte[]> emitter,
                        MessagingConfig config, MeterRegistry registry) {
+        this.vertx = vertx;
         this.pool = pool;
         this.emitter = emitter;
         this.config = config;
@@ -66,16 +74,32 @@ public class OutboxRelay {
         this.failures = registry.counter("platform.outbox.publish.failures");
     }
 
-    @Scheduled(every = "${platform.messaging.outbox.poll-interval:0.2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> relayOnSchedule() {
-        if (!config.outbox().enabled()) {
-            return Uni.createFrom().voidItem();
+    void start(@Observes StartupEvent start) {
+        if (config.outbox().enabled()) {
+            scheduleNext(Duration.ofSeconds(1));
         }
-        return relayBatch()
-                .onFailure().invoke(failure -> LOG.warnf("outbox relay round failed, rows stay queued: %s", failure.toString()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        stopped = true;
+    }
+
+    /**
+     * One round, then the next: at once while rounds come back full (draining a backlog), after the poll
+     * interval otherwise. Rounds never overlap, and a failed round is retried on the next tick.
+     */
+    private void scheduleNext(Duration delay) {
+        if (stopped) {
+            return;
+        }
+        vertx.setTimer(Math.max(1, delay.toMillis()), tick -> relayBatch()
+                .onFailure().invoke(failure -> {
+                    if (!stopped) {
+                        LOG.warnf("outbox relay round failed, rows stay queued: %s", failure.toString());
+                    }
+                })
+                .onFailure().recoverWithItem(0)
+                .subscribe().with(count -> scheduleNext(count >= config.outbox().batchSize() ? Duration.ZERO : config.outbox().pollInterval())));
     }
 
     /** Publishes one batch of unpublished rows; returns how many were published. */

@@ -12,6 +12,9 @@ public final class Channels {
     /** Incoming channel of {@link Topics#IDENTITY_TENANT_V1} for services that keep a tenant directory. */
     public static final String TENANT_DIRECTORY = "tenant-directory";
 
+    /** Incoming channel of {@link Topics#IDENTITY_API_KEY_V1} for the local key directory of the security lib. */
+    public static final String API_KEY_DIRECTORY = "api-key-directory";
+
     private Channels() {
     }
 }

@@ -40,9 +40,9 @@ public final class UserAgentClassifier {
             null, null, null, null, true, false);
 
     private final PatternSet patternSet;
-    private final PatternEntry[] uaOrder;
-    private final PatternEntry[] devices;
-    private final PatternEntry[] referrers;
+    private final Matchable[] uaOrder;
+    private final Matchable[] devices;
+    private final Matchable[] referrers;
     private final BoundedCache<String, Classification> cache;
     private final int maxLength;
 
@@ -70,9 +70,9 @@ public final class UserAgentClassifier {
         order.addAll(patternSet.entries(PatternFile.APPS));
         order.addAll(patternSet.entries(PatternFile.LIBRARIES));
         order.addAll(patternSet.entries(PatternFile.BROWSERS));
-        this.uaOrder = order.toArray(new PatternEntry[0]);
-        this.devices = patternSet.entries(PatternFile.DEVICES).toArray(new PatternEntry[0]);
-        this.referrers = patternSet.entries(PatternFile.REFERRERS).toArray(new PatternEntry[0]);
+        this.uaOrder = Matchable.of(order);
+        this.devices = Matchable.of(patternSet.entries(PatternFile.DEVICES));
+        this.referrers = Matchable.of(patternSet.entries(PatternFile.REFERRERS));
         this.cache = cacheCapacity == 0 ? null : new BoundedCache<>(cacheCapacity);
         this.maxLength = maxLength;
     }
@@ -172,13 +172,34 @@ public final class UserAgentClassifier {
         return value.length() > maxLength ? value.substring(0, maxLength) : value;
     }
 
-    private static PatternEntry firstMatch(PatternEntry[] entries, String subject) {
-        for (PatternEntry e : entries) {
-            if (e.matches(subject)) {
-                return e;
+    private static PatternEntry firstMatch(Matchable[] entries, String subject) {
+        for (Matchable m : entries) {
+            if ((m.prefilter == null || m.prefilter.mayMatch(subject)) && m.entry.javaPattern().matcher(subject).find()) {
+                return m.entry;
             }
         }
         return null;
+    }
+
+    /** An entry with its literal prefilter ({@code null}: always run the regex). */
+    private record Matchable(PatternEntry entry, LiteralPrefilter prefilter) {
+        static Matchable[] of(List<PatternEntry> entries) {
+            Matchable[] out = new Matchable[entries.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = new Matchable(entries.get(i), LiteralPrefilter.of(entries.get(i).pattern()));
+            }
+            return out;
+        }
+    }
+
+    /** The first devices.json entry matching {@code userAgent}, or {@code null} (whatever the kind). */
+    PatternEntry deviceFor(String userAgent) {
+        return firstMatch(devices, bounded(userAgent));
+    }
+
+    /** The first referrers.json entry matching {@code referrer}, or {@code null} (whatever the kind). */
+    PatternEntry referrerFor(String referrer) {
+        return firstMatch(referrers, bounded(referrer));
     }
 
     /** Cache counters, e.g. for a metrics gauge. */
@@ -206,7 +227,7 @@ public final class UserAgentClassifier {
     public List<ExampleMismatch> checkExamples() {
         List<ExampleMismatch> out = new ArrayList<>();
         for (PatternFile file : PatternFile.values()) {
-            PatternEntry[] candidates = switch (file) {
+            Matchable[] candidates = switch (file) {
                 case DEVICES -> devices;
                 case REFERRERS -> referrers;
                 default -> uaOrder;

@@ -32,6 +32,27 @@ public class TenantRepository {
                 .map(TenantRepository::optional);
     }
 
+    /** Changes name and tier (null keeps the current value) and bumps the version. */
+    public Uni<Optional<Tenant>> update(SqlClient transaction, UUID id, String name, String tier) {
+        return transaction.preparedQuery("""
+                        UPDATE tenant SET name = COALESCE($2, name), tier = COALESCE($3, tier),
+                                          version = version + 1, updated_at = now()
+                        WHERE id = $1 RETURNING\s""" + COLUMNS)
+                .execute(Tuple.of(id, name, tier))
+                .map(TenantRepository::optional);
+    }
+
+    /** Tenants ordered by slug, after {@code afterSlug} when given. */
+    public Uni<java.util.List<Tenant>> page(SqlClient transaction, String afterSlug, int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM tenant" + (afterSlug == null ? "" : " WHERE slug > $2") + " ORDER BY slug LIMIT $1";
+        return transaction.preparedQuery(sql).execute(afterSlug == null ? Tuple.of(limit) : Tuple.of(limit, afterSlug))
+                .map(rows -> {
+                    java.util.List<Tenant> tenants = new java.util.ArrayList<>();
+                    rows.forEach(row -> tenants.add(toTenant(row)));
+                    return tenants;
+                });
+    }
+
     public Uni<Optional<Tenant>> find(SqlClient transaction, UUID id) {
         return transaction.preparedQuery("SELECT " + COLUMNS + " FROM tenant WHERE id = $1")
                 .execute(Tuple.of(id))

@@ -12,6 +12,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.podcastplatform.security.caller.Caller;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -46,6 +48,38 @@ public class TenantRegistry {
                 .flatMap(updated -> updated
                         .map(tenant -> publish(tx, tenant).replaceWith(tenant))
                         .orElseGet(() -> Uni.createFrom().failure(ProblemException.notFound("tenant", id)))));
+    }
+
+    /** A tenant as the caller may see it: any for a platform administrator, only their own otherwise. */
+    public Uni<Tenant> find(Caller caller, UUID id) {
+        return inScopeOf(caller, tx -> tenants.find(tx, id))
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("tenant", id)));
+    }
+
+    public Uni<List<Tenant>> page(String afterSlug, int limit) {
+        return transactions.inPlatformScope(tx -> tenants.page(tx, afterSlug, limit));
+    }
+
+    /**
+     * Renames a tenant (its own members with tenant:update may) or changes its tier (platform
+     * administrators only, as plans are a platform decision).
+     */
+    public Uni<Tenant> update(Caller caller, UUID id, String name, String tier) {
+        if (tier != null && !caller.isPlatformAdmin()) {
+            return Uni.createFrom().failure(new ProblemException(403, "Forbidden", "only a platform administrator changes a tenant's tier", List.of()));
+        }
+        return inScopeOf(caller, tx -> tenants.update(tx, id, name, tier).flatMap(updated -> updated
+                .map(tenant -> publish(tx, tenant).replaceWith(tenant))
+                .orElseGet(() -> Uni.createFrom().failure(ProblemException.notFound("tenant", id)))));
+    }
+
+    private <T> Uni<T> inScopeOf(Caller caller, java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<T>> work) {
+        if (caller.isPlatformAdmin()) {
+            return transactions.inPlatformScope(work);
+        }
+        return caller.tenant()
+                .map(tenant -> transactions.inTenant(tenant, work))
+                .orElseGet(() -> Uni.createFrom().failure(ProblemException.notFound("tenant", "of this caller")));
     }
 
     private Uni<UUID> publish(SqlClient tx, Tenant tenant) {

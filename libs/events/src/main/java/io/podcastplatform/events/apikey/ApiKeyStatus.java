@@ -1,0 +1,6 @@
+package io.podcastplatform.events.apikey;
+
+public enum ApiKeyStatus {
+    ACTIVE,
+    REVOKED
+}

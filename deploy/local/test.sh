@@ -5,7 +5,7 @@
 #
 #   deploy/local/test.sh                     # everything
 #   deploy/local/test.sh -pl services/identity -am
-#   deploy/local/test.sh --fresh-db -Dit.test=TenantIsolationIT
+#   deploy/local/test.sh --fresh-db -Dtest=TenantsApiIT -Dsurefire.failIfNoSpecifiedTests=false
 #
 # Own options (consumed, not passed to Maven):
 #   --keep-running   leave what this run started running afterwards

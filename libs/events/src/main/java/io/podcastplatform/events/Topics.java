@@ -11,16 +11,24 @@ import java.util.stream.Collectors;
  */
 public final class Topics {
 
+    // ---- identity ----
+
     /** Tenants, keyed by tenant id: the reference copy every service keeps of who may use it. */
     public static final String IDENTITY_TENANT_V1 = "identity.tenant.v1";
+    public static final TopicSpec IDENTITY_TENANT = new TopicSpec(IDENTITY_TENANT_V1, 3, true);
 
     /** API keys, keyed by key id: hashes, scopes and status, so every service authenticates keys locally. */
     public static final String IDENTITY_API_KEY_V1 = "identity.api-key.v1";
-
-    public static final TopicSpec IDENTITY_TENANT = new TopicSpec(IDENTITY_TENANT_V1, 3, true);
     public static final TopicSpec IDENTITY_API_KEY = new TopicSpec(IDENTITY_API_KEY_V1, 3, true);
 
-    public static final List<TopicSpec> ALL = List.of(IDENTITY_TENANT, IDENTITY_API_KEY);
+    // ---- catalog ----
+
+    // ---- attribution-ingest ----
+
+    // ---- every topic, in the order above ----
+
+    public static final List<TopicSpec> ALL = List.of(
+            IDENTITY_TENANT, IDENTITY_API_KEY);
 
     private static final Map<String, TopicSpec> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(TopicSpec::name, Function.identity()));

@@ -23,12 +23,17 @@ public final class Topics {
 
     // ---- catalog ----
 
+    /** Episodes, keyed by episode id: enclosure URL, byte length and duration for the download prefix and IAB counting. */
+    public static final String CATALOG_EPISODE_V1 = "catalog.episode.v1";
+    public static final TopicSpec CATALOG_EPISODE = new TopicSpec(CATALOG_EPISODE_V1, 6, true);
+
     // ---- attribution-ingest ----
 
     // ---- every topic, in the order above ----
 
     public static final List<TopicSpec> ALL = List.of(
-            IDENTITY_TENANT, IDENTITY_API_KEY);
+            IDENTITY_TENANT, IDENTITY_API_KEY,
+            CATALOG_EPISODE);
 
     private static final Map<String, TopicSpec> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(TopicSpec::name, Function.identity()));

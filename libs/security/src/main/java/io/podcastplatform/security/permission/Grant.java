@@ -3,9 +3,13 @@ package io.podcastplatform.security.permission;
 import java.util.Objects;
 
 /**
- * {@code resource:action}, e.g. {@code api-key:create}; resource {@code *} stands for every resource.
+ * {@code resource:action}, e.g. {@code api-key:create}; resource {@code *} stands for every resource but
+ * the restricted ones (audit trails and security events), which only {@code *:manage} or an explicit
+ * grant opens: a viewer's {@code *:read} must not expose who did what.
  */
 public record Grant(String resource, Action action) {
+
+    static final java.util.Set<String> RESTRICTED = java.util.Set.of("audit", "security-event");
 
     public Grant {
         Objects.requireNonNull(resource, "resource");
@@ -21,7 +25,8 @@ public record Grant(String resource, Action action) {
     }
 
     public boolean allows(String requestedResource, Action requestedAction) {
-        boolean resourceMatches = resource.equals("*") || resource.equals(requestedResource);
+        boolean resourceMatches = resource.equals(requestedResource)
+                || resource.equals("*") && (action == Action.MANAGE || !RESTRICTED.contains(requestedResource));
         boolean actionMatches = action == Action.MANAGE || action == requestedAction;
         return resourceMatches && actionMatches;
     }

@@ -20,10 +20,10 @@ public final class SystemRoles {
     public static final String BILLING = "billing";
 
     private static final Map<String, List<Grant>> GRANTS = Map.of(
-            PLATFORM_ADMIN, grants("tenant:manage", "platform:manage", "feature-flag:manage", "audit:read"),
+            PLATFORM_ADMIN, grants("tenant:manage", "platform:manage", "feature-flag:manage", "audit:read", "security-event:read"),
             OWNER, grants("*:manage"),
             ADMIN, grants("*:read", "*:create", "*:update", "*:delete", "*:execute", "user:manage", "role:manage",
-                    "api-key:manage", "team:manage"),
+                    "api-key:manage", "team:manage", "feature-flag:manage", "gdpr-request:manage", "audit:read", "security-event:read"),
             ANALYST, grants("*:read", "report:manage", "export:execute"),
             VIEWER, grants("*:read"),
             BILLING, grants("billing:manage", "tenant:read", "usage:read"));

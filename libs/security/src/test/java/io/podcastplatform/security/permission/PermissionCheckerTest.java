@@ -49,6 +49,15 @@ class PermissionCheckerTest {
     }
 
     @Test
+    void auditTrailsAreOpenToOwnersAndAdminsButNotToReadersOfEverything() {
+        assertThat(new PermissionChecker(SystemRoles.grantsOf(List.of("viewer")), null).allows("audit", Action.READ)).isFalse();
+        assertThat(new PermissionChecker(SystemRoles.grantsOf(List.of("analyst")), null).allows("security-event", Action.READ)).isFalse();
+        assertThat(new PermissionChecker(SystemRoles.grantsOf(List.of("admin")), null).allows("audit", Action.READ)).isTrue();
+        assertThat(new PermissionChecker(SystemRoles.grantsOf(List.of("owner")), null).allows("security-event", Action.READ)).isTrue();
+        assertThat(new PermissionChecker(Set.of(Grant.parse("*:read")), null).allows("audit", Action.READ)).isFalse();
+    }
+
+    @Test
     void everyRequestedActionMustBeAllowed() {
         PermissionChecker analyst = new PermissionChecker(SystemRoles.grantsOf(List.of("analyst")), TenantStatus.ACTIVE);
 

@@ -1,10 +1,10 @@
 package io.podcastplatform.identity.apikey.rest;
 
-import io.podcastplatform.identity.apikey.service.ApiKey;
 import io.podcastplatform.identity.apikey.service.ApiKeyService;
 import io.podcastplatform.identity.apikey.service.NewApiKey;
 import io.podcastplatform.security.caller.Callers;
-import io.podcastplatform.web.problem.ProblemException;
+import io.podcastplatform.web.paging.Page;
+import io.podcastplatform.web.paging.TimeCursor;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -23,10 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,13 +58,9 @@ public class ApiKeyResource {
     @Operation(summary = "The tenant's keys, newest first, without secrets")
     public Uni<Page<ApiKeyView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                       @QueryParam("cursor") String cursor) {
-        Cursor after = Cursor.parse(cursor);
-        return keys.page(callers.tenant(), after == null ? null : after.createdAt(), after == null ? null : after.id(), limit + 1)
-                .map(found -> {
-                    List<ApiKey> page = found.size() > limit ? found.subList(0, limit) : found;
-                    String next = found.size() > limit ? Cursor.of(page.get(page.size() - 1)) : null;
-                    return new Page<>(page.stream().map(key -> ApiKeyView.of(key, null)).toList(), next);
-                });
+        TimeCursor after = TimeCursor.parse(cursor);
+        return keys.page(callers.tenant(), after == null ? null : after.at(), after == null ? null : after.id(), limit + 1)
+                .map(found -> Page.of(found, limit, key -> ApiKeyView.of(key, null), key -> new TimeCursor(key.createdAt(), key.id()).encode()));
     }
 
     @GET
@@ -84,26 +76,5 @@ public class ApiKeyResource {
     @Operation(summary = "Revoke a key; every service refuses it within seconds")
     public Uni<ApiKeyView> revoke(@PathParam("id") UUID id) {
         return keys.revoke(callers.tenant(), id).map(key -> ApiKeyView.of(key, null));
-    }
-
-    /** Opaque keyset cursor: the creation time and id of the last key of the previous page. */
-    record Cursor(OffsetDateTime createdAt, UUID id) {
-
-        static String of(ApiKey key) {
-            String raw = key.createdAt() + "|" + key.id();
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor parse(String cursor) {
-            if (cursor == null || cursor.isBlank()) {
-                return null;
-            }
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                return new Cursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw ProblemException.badRequest("cursor", "is not a cursor this API returned");
-            }
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.podcastplatform.identity.tenant.rest;
 
 import io.podcastplatform.events.tenant.TenantStatus;
-import io.podcastplatform.identity.apikey.rest.Page;
+import io.podcastplatform.web.paging.Page;
 import io.podcastplatform.identity.tenant.service.Tenant;
 import io.podcastplatform.identity.tenant.service.TenantRegistry;
 import io.podcastplatform.security.caller.Callers;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,11 +65,7 @@ public class TenantResource {
     @Operation(summary = "All tenants by slug (platform administrators)")
     public Uni<Page<TenantView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                       @QueryParam("after") String afterSlug) {
-        return registry.page(afterSlug, limit + 1).map(found -> {
-            List<Tenant> page = found.size() > limit ? found.subList(0, limit) : found;
-            String next = found.size() > limit ? page.get(page.size() - 1).slug() : null;
-            return new Page<>(page.stream().map(TenantView::of).toList(), next);
-        });
+        return registry.page(afterSlug, limit + 1).map(found -> Page.of(found, limit, TenantView::of, Tenant::slug));
     }
 
     @POST

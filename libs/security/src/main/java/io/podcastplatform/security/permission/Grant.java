@@ -4,12 +4,12 @@ import java.util.Objects;
 
 /**
  * {@code resource:action}, e.g. {@code api-key:create}; resource {@code *} stands for every resource but
- * the restricted ones (audit trails and security events), which only {@code *:manage} or an explicit
+ * the restricted ones (audit trails, security events and GDPR requests, which name data subjects), which only {@code *:manage} or an explicit
  * grant opens: a viewer's {@code *:read} must not expose who did what.
  */
 public record Grant(String resource, Action action) {
 
-    static final java.util.Set<String> RESTRICTED = java.util.Set.of("audit", "security-event");
+    static final java.util.Set<String> RESTRICTED = java.util.Set.of("audit", "security-event", "gdpr-request");
 
     public Grant {
         Objects.requireNonNull(resource, "resource");

@@ -84,6 +84,19 @@ public class KeycloakUsers {
                 });
     }
 
+    /** The names of the user's realm roles. */
+    public Uni<List<String>> realmRoles(UUID userId) {
+        return call(http.getAbs(usersUrl + "/" + userId + "/role-mappings/realm"), null).map(response -> {
+            requireSuccess(response, "read the user's roles");
+            JsonArray roles = response.bodyAsJsonArray();
+            java.util.ArrayList<String> names = new java.util.ArrayList<>();
+            for (int i = 0; i < roles.size(); i++) {
+                names.add(roles.getJsonObject(i).getString("name"));
+            }
+            return names;
+        });
+    }
+
     public Uni<Void> setEnabled(UUID userId, boolean enabled) {
         return call(http.putAbs(usersUrl + "/" + userId), new JsonObject().put("enabled", enabled))
                 .invoke(response -> requireSuccess(response, "change the user")).replaceWithVoid();

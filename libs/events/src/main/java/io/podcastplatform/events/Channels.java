@@ -15,6 +15,9 @@ public final class Channels {
     /** Incoming channel of {@link Topics#IDENTITY_API_KEY_V1} for the local key directory of the security lib. */
     public static final String API_KEY_DIRECTORY = "api-key-directory";
 
+    /** Incoming channel of {@link Topics#IDENTITY_GRANT_V1} for the local grant directory of the security lib. */
+    public static final String GRANT_DIRECTORY = "grant-directory";
+
     private Channels() {
     }
 }

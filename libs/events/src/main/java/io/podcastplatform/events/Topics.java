@@ -25,6 +25,10 @@ public final class Topics {
     public static final String IDENTITY_GDPR_REQUEST_V1 = "identity.gdpr-request.v1";
     public static final TopicSpec IDENTITY_GDPR_REQUEST = new TopicSpec(IDENTITY_GDPR_REQUEST_V1, 3, false);
 
+    /** Extra grants of a member (custom roles, teams), keyed by user id, so every service authorises locally. */
+    public static final String IDENTITY_GRANT_V1 = "identity.grant.v1";
+    public static final TopicSpec IDENTITY_GRANT = new TopicSpec(IDENTITY_GRANT_V1, 3, true);
+
     // ---- catalog ----
 
     /** Episodes, keyed by episode id: enclosure URL, byte length and duration for the download prefix and IAB counting. */
@@ -64,7 +68,7 @@ public final class Topics {
     // ---- every topic, in the order above ----
 
     public static final List<TopicSpec> ALL = List.of(
-            IDENTITY_TENANT, IDENTITY_API_KEY, IDENTITY_GDPR_REQUEST,
+            IDENTITY_TENANT, IDENTITY_API_KEY, IDENTITY_GDPR_REQUEST, IDENTITY_GRANT,
             CATALOG_EPISODE, CATALOG_PODCAST, CATALOG_SPONSOR,
             INGEST_LISTENER_EVENT, INGEST_ATTRIBUTION_EVENT, INGEST_CONVERSION_EVENT, INGEST_DOWNLOAD_REQUEST, INGEST_DEAD_LETTER);
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ServiceFoundationContract {
 
     /** Cross-tenant infrastructure tables that carry a tenant id but are read before a tenant is known (key lookup by hash) or by the platform itself. */
-    private static final Set<String> PLATFORM_TABLES = Set.of("outbox_event", "processed_event", "tenant_directory", "api_key_directory");
+    private static final Set<String> PLATFORM_TABLES = Set.of("outbox_event", "processed_event", "tenant_directory", "api_key_directory", "grant_directory");
 
     /** The service's schema, e.g. {@code ingest}. */
     protected abstract String schema();

@@ -87,6 +87,20 @@ public class AccessRepository {
                 .map(rows -> list(rows, row -> row.getString("permission")));
     }
 
+    public Uni<Long> nextGrantVersion(SqlClient tx) {
+        return tx.query("SELECT nextval('grant_version') AS version").execute().map(rows -> rows.iterator().next().getLong("version"));
+    }
+
+    public Uni<List<UUID>> holdersOf(SqlClient tx, UUID roleId) {
+        return tx.preparedQuery("SELECT user_id FROM user_role WHERE role_id = $1").execute(Tuple.of(roleId))
+                .map(rows -> list(rows, row -> row.getUUID("user_id")));
+    }
+
+    public Uni<List<UUID>> membersOf(SqlClient tx, UUID teamId) {
+        return tx.preparedQuery("SELECT user_id FROM team_member WHERE team_id = $1").execute(Tuple.of(teamId))
+                .map(rows -> list(rows, row -> row.getUUID("user_id")));
+    }
+
     public Uni<AccessPolicy> insertPolicy(SqlClient tx, UUID tenantId, AccessPolicy policy) {
         return tx.preparedQuery("INSERT INTO access_policy (id, tenant_id, name, effect, resource, action, conditions, priority, enabled, log_decisions) "
                         + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING " + POLICY_COLUMNS)

@@ -35,12 +35,15 @@ public class AccessControl {
     private final AccessRepository access;
     private final UserRepository users;
     private final KeycloakUsers keycloak;
+    private final GrantPublisher grants;
 
-    public AccessControl(TenantTransactions transactions, AccessRepository access, UserRepository users, KeycloakUsers keycloak) {
+    public AccessControl(TenantTransactions transactions, AccessRepository access, UserRepository users, KeycloakUsers keycloak,
+                         GrantPublisher grants) {
         this.transactions = transactions;
         this.access = access;
         this.users = users;
         this.keycloak = keycloak;
+        this.grants = grants;
     }
 
     public Uni<CustomRole> createRole(UUID tenantId, String name, String description, List<String> permissions) {
@@ -56,13 +59,15 @@ public class AccessControl {
         if (permissions != null) {
             requireGrants("permissions", permissions);
         }
-        return transactions.inTenant(tenantId, tx -> access.updateRole(tx, id, description, permissions))
-                .map(updated -> updated.orElseThrow(() -> ProblemException.notFound("role", id)));
+        return transactions.inTenant(tenantId, tx -> access.updateRole(tx, id, description, permissions).flatMap(updated -> updated
+                .map(role -> access.holdersOf(tx, id).flatMap(holders -> grants.publish(tx, tenantId, holders)).replaceWith(role))
+                .orElseGet(() -> Uni.createFrom().failure(ProblemException.notFound("role", id)))));
     }
 
     public Uni<Void> deleteRole(UUID tenantId, UUID id) {
-        return transactions.inTenant(tenantId, tx -> access.deleteRole(tx, id))
-                .flatMap(deleted -> deleted ? Uni.createFrom().voidItem() : Uni.createFrom().failure(ProblemException.notFound("role", id)));
+        return transactions.inTenant(tenantId, tx -> access.holdersOf(tx, id).flatMap(holders -> access.deleteRole(tx, id)
+                .flatMap(deleted -> deleted ? grants.publish(tx, tenantId, holders)
+                        : Uni.createFrom().failure(ProblemException.notFound("role", id)))));
     }
 
     public Uni<List<CustomRole>> roles(UUID tenantId) {
@@ -74,12 +79,13 @@ public class AccessControl {
                 .flatMap(member -> access.role(tx, roleId))
                 .flatMap(role -> role.isEmpty() ? Uni.createFrom().failure(ProblemException.notFound("role", roleId))
                         : access.assign(tx, tenantId, userId, roleId, caller.subject(), expiresAt))
+                .flatMap(done -> grants.publish(tx, tenantId, List.of(userId)))
                 .flatMap(done -> access.assignments(tx, userId)));
     }
 
     public Uni<List<RoleAssignment>> unassign(UUID tenantId, UUID userId, UUID roleId) {
         return transactions.inTenant(tenantId, tx -> access.unassign(tx, userId, roleId).flatMap(removed -> removed
-                ? access.assignments(tx, userId)
+                ? grants.publish(tx, tenantId, List.of(userId)).flatMap(done -> access.assignments(tx, userId))
                 : Uni.createFrom().failure(ProblemException.notFound("role " + roleId + " of user", userId))));
     }
 

@@ -17,6 +17,6 @@ class IdentityFoundationIT extends ServiceFoundationContract {
 
     @Override
     protected List<String> expectedTables() {
-        return List.of("tenant", "api_key", "audit_log", "security_event", "feature_flag", "feature_flag_override", "gdpr_request", "app_user", "team", "team_member", "custom_role", "user_role", "access_policy", "access_log", "outbox_event", "processed_event", "tenant_directory", "api_key_directory", "grant_directory");
+        return List.of("tenant", "api_key", "audit_log", "security_event", "feature_flag", "feature_flag_override", "gdpr_request", "app_user", "team", "team_member", "custom_role", "user_role", "access_policy", "access_log", "tenant_setting", "white_label_settings", "platform_settings", "outbox_event", "processed_event", "tenant_directory", "api_key_directory", "grant_directory");
     }
 }

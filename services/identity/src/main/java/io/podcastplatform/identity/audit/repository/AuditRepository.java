@@ -40,6 +40,24 @@ public class AuditRepository {
                 .replaceWithVoid();
     }
 
+    /** Inserts an event imported from elsewhere once, however often it is seen. */
+    public Uni<Boolean> insertIfNew(SqlClient tx, SecurityEvent event) {
+        return tx.preparedQuery("INSERT INTO security_event (" + EVENT_COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+                        + "ON CONFLICT (id) DO NOTHING")
+                .execute(Tuple.tuple().addUUID(event.id()).addUUID(event.tenantId()).addOffsetDateTime(event.occurredAt())
+                        .addString(event.eventType()).addString(event.severity()).addString(event.actorId())
+                        .addString(event.credential()).addString(event.description()).addString(event.requestId())
+                        .addString(event.requestMethod()).addString(event.requestPath()).addString(event.ipAddress())
+                        .addString(event.userAgent()))
+                .map(result -> result.rowCount() == 1);
+    }
+
+    /** The tenant of a member, read in the platform scope. */
+    public Uni<java.util.Optional<java.util.UUID>> tenantOfUser(SqlClient tx, java.util.UUID userId) {
+        return tx.preparedQuery("SELECT tenant_id FROM app_user WHERE id = $1").execute(Tuple.of(userId))
+                .map(rows -> rows.size() == 0 ? java.util.Optional.empty() : java.util.Optional.of(rows.iterator().next().getUUID("tenant_id")));
+    }
+
     public Uni<List<AuditEntry>> auditPage(SqlClient tx, AuditQuery query) {
         Filter filter = new Filter()
                 .equal("actor_id", query.actorId())

@@ -9,4 +9,11 @@ public interface KeycloakAdminConfig {
     String adminUrl();
 
     String realm();
+
+    LoginFailures loginFailures();
+
+    interface LoginFailures {
+        /** How often failed sign-ins are fetched from Keycloak to become security events. */
+        java.time.Duration pollInterval();
+    }
 }

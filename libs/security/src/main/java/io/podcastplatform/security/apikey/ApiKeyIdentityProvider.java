@@ -1,5 +1,7 @@
 package io.podcastplatform.security.apikey;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.podcastplatform.events.apikey.ApiKeySecrets;
 import io.podcastplatform.events.apikey.ApiKeyType;
 import io.podcastplatform.security.caller.Caller;
@@ -15,8 +17,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -33,10 +38,14 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     private final ApiKeyDirectory directory;
     private final TenantStatuses tenants;
+    private final Event<ApiKeyUsed> used;
+    private final Cache<UUID, Boolean> recentlyAnnounced = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    public ApiKeyIdentityProvider(ApiKeyDirectory directory, TenantStatuses tenants) {
+    public ApiKeyIdentityProvider(ApiKeyDirectory directory, TenantStatuses tenants, Event<ApiKeyUsed> used) {
         this.directory = directory;
         this.tenants = tenants;
+        this.used = used;
     }
 
     @Override
@@ -53,6 +62,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
                 return Uni.createFrom().failure(new AuthenticationFailedException("the API key is unknown, revoked or expired"));
             }
             ApiKeyEntry entry = found.get();
+            if (recentlyAnnounced.asMap().putIfAbsent(entry.keyId(), Boolean.TRUE) == null) {
+                used.fireAsync(new ApiKeyUsed(entry.keyId(), entry.tenantId(), OffsetDateTime.now()));
+            }
             Caller caller = new Caller(entry.tenantId(), entry.keyId().toString(),
                     entry.type() == ApiKeyType.WRITE ? CallerKind.WRITE_KEY : CallerKind.SECRET_KEY, Set.of(), entry.keyId());
             return tenants.of(entry.tenantId()).map(status -> CallerIdentities.build(

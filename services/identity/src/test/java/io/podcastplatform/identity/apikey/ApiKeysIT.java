@@ -140,6 +140,8 @@ class ApiKeysIT {
                 .then().statusCode(200).body("slug", equalTo("acme")));
         // read-only by default: it may list keys but not create them
         given().auth().oauth2(key).when().get("/v1/api-keys/" + id).then().statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> alice().when().get("/v1/api-keys/" + id).then().statusCode(200)
+                .body("lastUsedAt", org.hamcrest.Matchers.notNullValue()));
         given().auth().oauth2(key).contentType(ContentType.JSON).body("{\"name\":\"x\",\"type\":\"write\"}")
                 .when().post("/v1/api-keys").then().statusCode(403);
 

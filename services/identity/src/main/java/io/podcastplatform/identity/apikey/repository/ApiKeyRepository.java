@@ -61,6 +61,11 @@ public class ApiKeyRepository {
                 .map(ApiKeyRepository::optional);
     }
 
+    public Uni<Void> touch(SqlClient tx, UUID id, OffsetDateTime at) {
+        return tx.preparedQuery("UPDATE api_key SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2)")
+                .execute(Tuple.of(id, at)).replaceWithVoid();
+    }
+
     private static Optional<ApiKey> optional(RowSet<Row> rows) {
         return rows.size() == 0 ? Optional.empty() : Optional.of(toKey(rows.iterator().next()));
     }

@@ -26,6 +26,14 @@ public abstract class ServiceFoundationContract {
     /** Tables the service's migrations must have created. */
     protected abstract List<String> expectedTables();
 
+    /**
+     * Operations meant to be called without credentials, as {@code "GET /v1/pixel.gif"} with the path as
+     * the OpenAPI document writes it; every other operation must answer 401 to an anonymous caller.
+     */
+    protected Set<String> publicOperations() {
+        return Set.of();
+    }
+
     protected String ownerRole() {
         return schema() + "_owner";
     }
@@ -67,6 +75,35 @@ public abstract class ServiceFoundationContract {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("instance", equalTo("/v1/no-such-resource"));
+    }
+
+    @Test
+    void everyOperationOfTheApiRefusesAnonymousCallersWith401ProblemJson() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> checked = new java.util.ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
+            for (String method : path.getValue().keySet()) {
+                String operation = method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method.toUpperCase(java.util.Locale.ROOT))
+                        || publicOperations().contains(operation)) {
+                    continue;
+                }
+                String concrete = path.getKey().replaceAll("\\{[^}]*[iI]d}", java.util.UUID.randomUUID().toString())
+                        .replaceAll("\\{[^}]+}", "x");
+                io.restassured.response.Response response = given().contentType("application/json").body("{}")
+                        .when().request(method.toUpperCase(java.util.Locale.ROOT), concrete);
+                assertThat(response.statusCode()).as(operation + " without credentials").isEqualTo(401);
+                assertThat(response.contentType()).as(operation + " content type").startsWith("application/problem+json");
+                checked.add(operation);
+            }
+        }
+        assertThat(checked.size() + publicOperations().size()).as("operations in the OpenAPI document").isEqualTo(countOperations(paths));
+    }
+
+    private static long countOperations(Map<String, Map<String, Object>> paths) {
+        return paths.values().stream().flatMap(operations -> operations.keySet().stream())
+                .filter(method -> Set.of("get", "post", "put", "patch", "delete").contains(method)).count();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.podcastplatform.testing.ServiceFoundationContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import java.util.Set;
 
 @QuarkusTest
 @WithTestResource(RealStackResource.class)
@@ -13,6 +14,11 @@ class IdentityFoundationIT extends ServiceFoundationContract {
     @Override
     protected String schema() {
         return "identity";
+    }
+
+    @Override
+    protected Set<String> publicOperations() {
+        return Set.of("GET /v1/platform/settings");
     }
 
     @Override

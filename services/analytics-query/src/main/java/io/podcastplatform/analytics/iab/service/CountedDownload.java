@@ -1,0 +1,8 @@
+package io.podcastplatform.analytics.iab.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A download that counts under the IAB rules, at the request that made it reach the one-minute threshold. */
+public record CountedDownload(UUID episodeId, String listenerKey, Instant countedAt) {
+}

@@ -17,6 +17,6 @@ class AnalyticsFoundationIT extends ServiceFoundationContract {
 
     @Override
     protected List<String> expectedTables() {
-        return List.of("outbox_event", "processed_event", "tenant_directory");
+        return List.of("iab_setting", "outbox_event", "processed_event", "tenant_directory");
     }
 }

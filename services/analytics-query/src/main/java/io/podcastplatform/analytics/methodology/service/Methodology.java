@@ -1,0 +1,61 @@
+package io.podcastplatform.analytics.methodology.service;
+
+import io.podcastplatform.analytics.iab.service.IabConfig;
+import io.podcastplatform.analytics.iab.service.WindowMode;
+import io.podcastplatform.analytics.methodology.repository.IabSettingRepository;
+import io.podcastplatform.tenancy.transaction.TenantTransactions;
+import io.podcastplatform.useragents.DataVersion;
+import io.podcastplatform.useragents.UserAgentClassifier;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/** How this platform counts, for the tenant asking: the rules, its window mode and the lists in use. */
+@ApplicationScoped
+public class Methodology {
+
+    public record Description(String guidelines, WindowMode windowMode, List<String> windowModes, List<String> rules,
+                              String userAgentLists, String userAgentListsFingerprint, List<String> differencesFromOpenImplementations) {
+    }
+
+    private static final List<String> RULES = List.of(
+            "Only GET requests for the audio count; HEAD requests never do.",
+            "A listener is the client address (IPv6 reduced to its first 64 bits, hashed with a per-tenant key at ingest; raw addresses are never stored) and the User-Agent, per episode.",
+            "A download needs one minute of audio delivered: episode bytes x 60 / duration; the whole file when the episode is shorter than a minute. A listener's byte ranges are reassembled (their union) until then, so play-pause-play is one download.",
+            "Requests for bytes=0-1 (availability probes) deliver nothing and are disregarded.",
+            "Requests without a User-Agent, from user agents the OPAWG user-agents-v2 lists name as bots (and libraries marked as bots), and Apple Watch duplicates (User-Agent starting atc/ with watchOS, or containing (null)/(null) watchOS) are excluded.",
+            "A listener counts at most once per 24-hour window, in the tenant's window mode; ranges of a listener accumulate for at most one window's length.",
+            "When an episode's length or duration is unknown, any GET other than a probe counts.",
+            "Anomalies such as a spike from one address are flagged, not silently removed: counts can be recomputed for a past period when the lists change (the fingerprint below identifies the lists).");
+
+    private static final List<String> DIFFERENCES = List.of(
+            "OP3 de-duplicates per UTC day on IP, User-Agent and Referer and counts every GET without a byte threshold; we require one minute of audio and do not key on the Referer.",
+            "Castopod uses a rolling 24-hour window and sums byte ranges; we offer all three v2.3 windows and take the union of ranges, so a replayed range is not counted twice.");
+
+    private final TenantTransactions transactions;
+    private final IabSettingRepository settings;
+    private final UserAgentClassifier userAgents;
+    private final IabConfig config;
+
+    public Methodology(TenantTransactions transactions, IabSettingRepository settings, UserAgentClassifier userAgents, IabConfig config) {
+        this.transactions = transactions;
+        this.settings = settings;
+        this.userAgents = userAgents;
+        this.config = config;
+    }
+
+    public Uni<WindowMode> windowMode(UUID tenantId) {
+        return transactions.inTenant(tenantId, settings::windowMode).map(mode -> mode.orElse(config.defaultWindowMode()));
+    }
+
+    public Uni<Description> describe(UUID tenantId) {
+        DataVersion lists = userAgents.dataVersion();
+        return windowMode(tenantId).map(mode -> new Description("IAB Tech Lab Podcast Technical Measurement Guidelines v2.2/v2.3", mode,
+                List.of(WindowMode.values()).stream().map(Enum::name).toList(), RULES, lists.describe(), lists.fingerprint(), DIFFERENCES));
+    }
+
+    public Uni<Description> setWindowMode(UUID tenantId, WindowMode mode, String updatedBy) {
+        return transactions.inTenant(tenantId, tx -> settings.setWindowMode(tx, tenantId, mode, updatedBy)).flatMap(done -> describe(tenantId));
+    }
+}

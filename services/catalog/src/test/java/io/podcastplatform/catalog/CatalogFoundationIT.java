@@ -17,6 +17,8 @@ class CatalogFoundationIT extends ServiceFoundationContract {
 
     @Override
     protected List<String> expectedTables() {
-        return List.of("outbox_event", "processed_event", "tenant_directory");
+        return List.of("outbox_event", "processed_event", "tenant_directory", "api_key_directory", "podcast", "episode",
+                "transcript", "sponsor", "idempotency_key", "content", "content_series", "product", "brand_profile",
+                "voice_sample", "voice_fingerprint", "voice_score", "offering", "offering_resource", "template", "bonus");
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.podcastplatform.catalog.bonus.service.Bonus;
 import io.podcastplatform.catalog.bonus.service.BonusCatalog;
 import io.podcastplatform.catalog.idempotency.IdempotentCreates;
-import io.podcastplatform.catalog.paging.Cursor;
-import io.podcastplatform.catalog.paging.Page;
+import io.podcastplatform.web.paging.TimeCursor;
+import io.podcastplatform.web.paging.Page;
 import io.podcastplatform.events.EventJson;
 import io.podcastplatform.security.caller.Callers;
 import io.podcastplatform.web.problem.ProblemException;
@@ -103,12 +103,12 @@ public class BonusResource {
     @PermissionsAllowed("bonus:read")
     public Uni<Page<BonusView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                      @QueryParam("cursor") String cursor, @QueryParam("campaignId") UUID campaignId) {
-        Cursor after = Cursor.parse(cursor);
+        TimeCursor after = TimeCursor.parse(cursor);
         return catalog.page(callers.tenant(), campaignId, after == null ? null : after.at(), after == null ? null : after.id(), limit + 1)
                 .map(found -> {
                     List<Bonus> page = found.size() > limit ? found.subList(0, limit) : found;
                     Bonus last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = found.size() > limit ? new Cursor(last.createdAt(), last.id()).encode() : null;
+                    String next = found.size() > limit ? new TimeCursor(last.createdAt(), last.id()).encode() : null;
                     return new Page<>(page.stream().map(BonusView::of).toList(), next);
                 });
     }

@@ -5,8 +5,8 @@ import io.podcastplatform.catalog.brandvoice.service.BrandVoice;
 import io.podcastplatform.catalog.brandvoice.service.Fingerprint;
 import io.podcastplatform.catalog.brandvoice.service.VoiceScore;
 import io.podcastplatform.catalog.idempotency.IdempotentCreates;
-import io.podcastplatform.catalog.paging.Cursor;
-import io.podcastplatform.catalog.paging.Page;
+import io.podcastplatform.web.paging.TimeCursor;
+import io.podcastplatform.web.paging.Page;
 import io.podcastplatform.security.caller.Callers;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
@@ -101,12 +101,12 @@ public class BrandProfileResource {
     @PermissionsAllowed("brand-voice:read")
     public Uni<Page<ProfileView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                        @QueryParam("cursor") String cursor) {
-        Cursor after = Cursor.parse(cursor);
+        TimeCursor after = TimeCursor.parse(cursor);
         return voice.page(callers.tenant(), after == null ? null : after.at(), after == null ? null : after.id(), limit + 1)
                 .map(found -> {
                     List<BrandProfile> page = found.size() > limit ? found.subList(0, limit) : found;
                     BrandProfile last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = found.size() > limit ? new Cursor(last.createdAt(), last.id()).encode() : null;
+                    String next = found.size() > limit ? new TimeCursor(last.createdAt(), last.id()).encode() : null;
                     return new Page<>(page.stream().map(ProfileView::of).toList(), next);
                 });
     }

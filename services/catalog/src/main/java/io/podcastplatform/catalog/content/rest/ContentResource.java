@@ -3,8 +3,8 @@ package io.podcastplatform.catalog.content.rest;
 import io.podcastplatform.catalog.content.service.Content;
 import io.podcastplatform.catalog.content.service.ContentCatalog;
 import io.podcastplatform.catalog.idempotency.IdempotentCreates;
-import io.podcastplatform.catalog.paging.Cursor;
-import io.podcastplatform.catalog.paging.Page;
+import io.podcastplatform.web.paging.TimeCursor;
+import io.podcastplatform.web.paging.Page;
 import io.podcastplatform.security.caller.Callers;
 import io.podcastplatform.web.problem.ProblemException;
 import io.quarkus.security.PermissionsAllowed;
@@ -78,13 +78,13 @@ public class ContentResource {
                                        @QueryParam("contentType") @Pattern(regexp = "video|audio|written") String type,
                                        @QueryParam("status") @Pattern(regexp = "draft|published|archived") String status,
                                        @QueryParam("seriesId") UUID seriesId) {
-        Cursor after = Cursor.parse(cursor);
+        TimeCursor after = TimeCursor.parse(cursor);
         return catalog.page(callers.tenant(), type, status, seriesId, after == null ? null : after.at(),
                         after == null ? null : after.id(), limit + 1)
                 .map(found -> {
                     List<Content> page = found.size() > limit ? found.subList(0, limit) : found;
                     Content last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = found.size() > limit ? new Cursor(last.createdAt(), last.id()).encode() : null;
+                    String next = found.size() > limit ? new TimeCursor(last.createdAt(), last.id()).encode() : null;
                     return new Page<>(page.stream().map(ContentView::of).toList(), next);
                 });
     }

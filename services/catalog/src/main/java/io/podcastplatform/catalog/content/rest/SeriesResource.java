@@ -3,8 +3,8 @@ package io.podcastplatform.catalog.content.rest;
 import io.podcastplatform.catalog.content.service.ContentCatalog;
 import io.podcastplatform.catalog.content.service.Series;
 import io.podcastplatform.catalog.idempotency.IdempotentCreates;
-import io.podcastplatform.catalog.paging.Cursor;
-import io.podcastplatform.catalog.paging.Page;
+import io.podcastplatform.web.paging.TimeCursor;
+import io.podcastplatform.web.paging.Page;
 import io.podcastplatform.security.caller.Callers;
 import io.podcastplatform.web.problem.ProblemException;
 import io.quarkus.security.PermissionsAllowed;
@@ -66,12 +66,12 @@ public class SeriesResource {
     @PermissionsAllowed("content:read")
     public Uni<Page<ContentView.SeriesView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                                   @QueryParam("cursor") String cursor) {
-        Cursor after = Cursor.parse(cursor);
+        TimeCursor after = TimeCursor.parse(cursor);
         return catalog.seriesPage(callers.tenant(), after == null ? null : after.at(), after == null ? null : after.id(), limit + 1)
                 .map(found -> {
                     List<Series> page = found.size() > limit ? found.subList(0, limit) : found;
                     Series last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = found.size() > limit ? new Cursor(last.createdAt(), last.id()).encode() : null;
+                    String next = found.size() > limit ? new TimeCursor(last.createdAt(), last.id()).encode() : null;
                     return new Page<>(page.stream().map(ContentView.SeriesView::of).toList(), next);
                 });
     }

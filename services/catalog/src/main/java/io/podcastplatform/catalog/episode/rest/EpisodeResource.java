@@ -5,8 +5,8 @@ import io.podcastplatform.catalog.episode.service.Episode;
 import io.podcastplatform.catalog.episode.service.EpisodeCatalog;
 import io.podcastplatform.catalog.episode.service.EpisodeFilter;
 import io.podcastplatform.catalog.episode.service.TranscriptInput;
-import io.podcastplatform.catalog.paging.Cursor;
-import io.podcastplatform.catalog.paging.Page;
+import io.podcastplatform.web.paging.TimeCursor;
+import io.podcastplatform.web.paging.Page;
 import io.podcastplatform.security.caller.Callers;
 import io.podcastplatform.web.problem.ProblemException;
 import io.quarkus.security.PermissionsAllowed;
@@ -65,7 +65,7 @@ public class EpisodeResource {
                                        @QueryParam("publishedFrom") String publishedFrom,
                                        @QueryParam("publishedTo") String publishedTo,
                                        @QueryParam("q") @Size(max = 200) String titleContains) {
-        Cursor after = Cursor.parse(cursor);
+        TimeCursor after = TimeCursor.parse(cursor);
         EpisodeFilter filter = new EpisodeFilter(podcastId, season, time("publishedFrom", publishedFrom),
                 time("publishedTo", publishedTo), titleContains == null || titleContains.isBlank() ? null : titleContains.strip());
         return catalog.page(callers.tenant(), filter, after == null ? null : after.at(), after == null ? null : after.id(), limit + 1)
@@ -73,7 +73,7 @@ public class EpisodeResource {
                     List<Episode> page = found.size() > limit ? found.subList(0, limit) : found;
                     Episode last = page.isEmpty() ? null : page.get(page.size() - 1);
                     String next = found.size() > limit
-                            ? new Cursor(last.publishDate() == null ? UNDATED : last.publishDate(), last.id()).encode() : null;
+                            ? new TimeCursor(last.publishDate() == null ? UNDATED : last.publishDate(), last.id()).encode() : null;
                     return new Page<>(page.stream().map(EpisodeView::of).toList(), next);
                 });
     }

@@ -5,8 +5,8 @@ import io.podcastplatform.catalog.idempotency.IdempotentCreates;
 import io.podcastplatform.catalog.offering.service.Offering;
 import io.podcastplatform.catalog.offering.service.OfferingCatalog;
 import io.podcastplatform.catalog.offering.service.OfferingResourceItem;
-import io.podcastplatform.catalog.paging.Cursor;
-import io.podcastplatform.catalog.paging.Page;
+import io.podcastplatform.web.paging.TimeCursor;
+import io.podcastplatform.web.paging.Page;
 import io.podcastplatform.events.EventJson;
 import io.podcastplatform.security.caller.Callers;
 import io.podcastplatform.web.problem.ProblemException;
@@ -99,12 +99,12 @@ public class OfferingResource {
     @PermissionsAllowed("offering:read")
     public Uni<Page<OfferingView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                         @QueryParam("cursor") String cursor, @QueryParam("offeringType") String type) {
-        Cursor after = Cursor.parse(cursor);
+        TimeCursor after = TimeCursor.parse(cursor);
         return catalog.page(callers.tenant(), type, after == null ? null : after.at(), after == null ? null : after.id(), limit + 1)
                 .map(found -> {
                     List<Offering> page = found.size() > limit ? found.subList(0, limit) : found;
                     Offering last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = found.size() > limit ? new Cursor(last.createdAt(), last.id()).encode() : null;
+                    String next = found.size() > limit ? new TimeCursor(last.createdAt(), last.id()).encode() : null;
                     return new Page<>(page.stream().map(OfferingView::of).toList(), next);
                 });
     }

@@ -2,8 +2,8 @@ package io.podcastplatform.catalog.podcast.rest;
 
 import io.podcastplatform.catalog.feed.service.FeedImporter;
 import io.podcastplatform.catalog.idempotency.IdempotentCreates;
-import io.podcastplatform.catalog.paging.Cursor;
-import io.podcastplatform.catalog.paging.Page;
+import io.podcastplatform.web.paging.TimeCursor;
+import io.podcastplatform.web.paging.Page;
 import io.podcastplatform.catalog.podcast.service.Podcast;
 import io.podcastplatform.catalog.podcast.service.PodcastCatalog;
 import io.podcastplatform.catalog.podcast.service.PodcastChanges;
@@ -69,12 +69,12 @@ public class PodcastResource {
     @Operation(summary = "The tenant's podcasts, newest first")
     public Uni<Page<PodcastView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                        @QueryParam("cursor") String cursor) {
-        Cursor after = Cursor.parse(cursor);
+        TimeCursor after = TimeCursor.parse(cursor);
         return catalog.page(callers.tenant(), after == null ? null : after.at(), after == null ? null : after.id(), limit + 1)
                 .map(found -> {
                     List<Podcast> page = found.size() > limit ? found.subList(0, limit) : found;
                     Podcast last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = found.size() > limit ? new Cursor(last.createdAt(), last.id()).encode() : null;
+                    String next = found.size() > limit ? new TimeCursor(last.createdAt(), last.id()).encode() : null;
                     return new Page<>(page.stream().map(PodcastView::of).toList(), next);
                 });
     }

@@ -1,8 +1,8 @@
 package io.podcastplatform.catalog.product.rest;
 
 import io.podcastplatform.catalog.idempotency.IdempotentCreates;
-import io.podcastplatform.catalog.paging.Cursor;
-import io.podcastplatform.catalog.paging.Page;
+import io.podcastplatform.web.paging.TimeCursor;
+import io.podcastplatform.web.paging.Page;
 import io.podcastplatform.catalog.product.service.Product;
 import io.podcastplatform.catalog.product.service.ProductCatalog;
 import io.podcastplatform.catalog.product.service.ProductRow;
@@ -91,12 +91,12 @@ public class ProductResource {
     @PermissionsAllowed("product:read")
     public Uni<Page<ProductView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                        @QueryParam("cursor") String cursor, @QueryParam("category") String category) {
-        Cursor after = Cursor.parse(cursor);
+        TimeCursor after = TimeCursor.parse(cursor);
         return catalog.page(callers.tenant(), category, after == null ? null : after.at(), after == null ? null : after.id(), limit + 1)
                 .map(found -> {
                     List<Product> page = found.size() > limit ? found.subList(0, limit) : found;
                     Product last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = found.size() > limit ? new Cursor(last.createdAt(), last.id()).encode() : null;
+                    String next = found.size() > limit ? new TimeCursor(last.createdAt(), last.id()).encode() : null;
                     return new Page<>(page.stream().map(ProductView::of).toList(), next);
                 });
     }

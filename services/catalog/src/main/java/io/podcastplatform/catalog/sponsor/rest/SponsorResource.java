@@ -1,8 +1,8 @@
 package io.podcastplatform.catalog.sponsor.rest;
 
 import io.podcastplatform.catalog.idempotency.IdempotentCreates;
-import io.podcastplatform.catalog.paging.Cursor;
-import io.podcastplatform.catalog.paging.Page;
+import io.podcastplatform.web.paging.TimeCursor;
+import io.podcastplatform.web.paging.Page;
 import io.podcastplatform.catalog.sponsor.service.Sponsor;
 import io.podcastplatform.catalog.sponsor.service.SponsorCatalog;
 import io.podcastplatform.catalog.sponsor.service.SponsorFields;
@@ -64,12 +64,12 @@ public class SponsorResource {
     @PermissionsAllowed("sponsor:read")
     public Uni<Page<SponsorView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                        @QueryParam("cursor") String cursor) {
-        Cursor after = Cursor.parse(cursor);
+        TimeCursor after = TimeCursor.parse(cursor);
         return catalog.page(callers.tenant(), after == null ? null : after.at(), after == null ? null : after.id(), limit + 1)
                 .map(found -> {
                     List<Sponsor> page = found.size() > limit ? found.subList(0, limit) : found;
                     Sponsor last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = found.size() > limit ? new Cursor(last.createdAt(), last.id()).encode() : null;
+                    String next = found.size() > limit ? new TimeCursor(last.createdAt(), last.id()).encode() : null;
                     return new Page<>(page.stream().map(SponsorView::of).toList(), next);
                 });
     }

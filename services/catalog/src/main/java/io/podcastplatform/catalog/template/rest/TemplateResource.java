@@ -2,8 +2,8 @@ package io.podcastplatform.catalog.template.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.podcastplatform.catalog.idempotency.IdempotentCreates;
-import io.podcastplatform.catalog.paging.Cursor;
-import io.podcastplatform.catalog.paging.Page;
+import io.podcastplatform.web.paging.TimeCursor;
+import io.podcastplatform.web.paging.Page;
 import io.podcastplatform.catalog.template.service.Template;
 import io.podcastplatform.catalog.template.service.TemplateCatalog;
 import io.podcastplatform.events.EventJson;
@@ -99,13 +99,13 @@ public class TemplateResource {
     public Uni<Page<TemplateView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                         @QueryParam("cursor") String cursor, @QueryParam("toolId") String toolId,
                                         @QueryParam("category") String category) {
-        Cursor after = Cursor.parse(cursor);
+        TimeCursor after = TimeCursor.parse(cursor);
         return catalog.page(callers.tenant(), toolId, category, after == null ? null : after.at(), after == null ? null : after.id(),
                         limit + 1)
                 .map(found -> {
                     List<Template> page = found.size() > limit ? found.subList(0, limit) : found;
                     Template last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = found.size() > limit ? new Cursor(last.createdAt(), last.id()).encode() : null;
+                    String next = found.size() > limit ? new TimeCursor(last.createdAt(), last.id()).encode() : null;
                     return new Page<>(page.stream().map(TemplateView::of).toList(), next);
                 });
     }

@@ -5,6 +5,7 @@ import io.podcastplatform.testing.ServiceFoundationContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import java.util.Set;
 
 @QuarkusTest
 @WithTestResource(RealStackResource.class)
@@ -15,8 +16,15 @@ class IngestFoundationIT extends ServiceFoundationContract {
         return "ingest";
     }
 
+    /** The pixel and the download prefix answer everyone (a GIF, a redirect); they check keys and slugs afterwards. */
+    @Override
+    protected Set<String> publicOperations() {
+        return Set.of("GET /v1/pixel.gif", "GET /v1/e/{tenantSlug}/{enclosure}");
+    }
+
     @Override
     protected List<String> expectedTables() {
-        return List.of("outbox_event", "processed_event", "tenant_directory");
+        return List.of("outbox_event", "processed_event", "tenant_directory", "api_key_directory", "listener_events",
+                "attribution_events", "attribution_event_metadata", "conversion_events", "download_requests", "ingested_message", "episode_enclosure", "dead_letter");
     }
 }

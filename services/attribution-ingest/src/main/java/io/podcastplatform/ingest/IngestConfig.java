@@ -1,0 +1,79 @@
+package io.podcastplatform.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "ingest")
+public interface IngestConfig {
+
+    Limits limits();
+
+    Clock clock();
+
+    Client client();
+
+    Publish publish();
+
+    Buffer buffer();
+
+    Partitions partitions();
+
+    interface Limits {
+        /** Largest single event (its JSON), as Segment allows. */
+        @WithDefault("32768")
+        int maxEventBytes();
+
+        /** Largest request body after gzip decompression, as Segment allows. */
+        @WithDefault("512000")
+        int maxRequestBytes();
+    }
+
+    interface Clock {
+        /** Events whose corrected time lies further ahead than this are refused. */
+        @WithDefault("PT1H")
+        Duration maxFuture();
+
+        /** Events older than this are refused; shorter than the dedup window, so every accepted id is de-duplicated. */
+        @WithDefault("P30D")
+        Duration maxAge();
+
+        /** How long a stored message id is remembered for de-duplication. */
+        @WithDefault("P35D")
+        Duration dedupWindow();
+    }
+
+    interface Client {
+        /** Addresses (exact IPs) of proxies whose Forwarded / X-Forwarded-For is believed. */
+        Optional<List<String>> trustedProxies();
+
+        /** Secret from which the per-tenant, per-day IP hashing keys are derived; rotate it by changing it. */
+        String ipHashSecret();
+
+        /** A MaxMind-format country or city database; absent: every country is unknown. */
+        Optional<String> geoipDatabase();
+
+        /** A directory holding a newer copy of the OPAWG user-agents-v2 lists; absent: the bundled copy. */
+        Optional<String> userAgentsDirectory();
+    }
+
+    interface Partitions {
+        /** How often pg_partman maintenance and partition securing run (as the migration role). */
+        @WithDefault("PT1H")
+        Duration maintenanceInterval();
+    }
+
+    interface Buffer {
+        /** Events of the redirect and the pixel held in memory while the broker is unreachable. */
+        @WithDefault("50000")
+        int capacity();
+    }
+
+    interface Publish {
+        /** How long the API waits for the broker's acknowledgement before answering 503. */
+        @WithDefault("PT15S")
+        Duration ackTimeout();
+    }
+}

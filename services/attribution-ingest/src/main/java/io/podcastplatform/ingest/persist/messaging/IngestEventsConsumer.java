@@ -1,0 +1,161 @@
+package io.podcastplatform.ingest.persist.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.podcastplatform.events.CloudEvent;
+import io.podcastplatform.events.CloudEventHeaders;
+import io.podcastplatform.events.EventJson;
+import io.podcastplatform.events.EventSchemas;
+import io.podcastplatform.events.MalformedEventException;
+import io.podcastplatform.events.Topics;
+import io.podcastplatform.events.ingest.AttributionEvent;
+import io.podcastplatform.events.ingest.ConversionEvent;
+import io.podcastplatform.events.ingest.DownloadRequest;
+import io.podcastplatform.events.ingest.ListenerEvent;
+import io.podcastplatform.ingest.deadletter.service.DeadLetters;
+import io.podcastplatform.ingest.persist.repository.EventStore;
+import io.podcastplatform.ingest.publish.messaging.IngestChannels;
+import io.podcastplatform.tenancy.transaction.TenantTransactions;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Persists ingest's own event topics in batches (one poll = one statement per tenant and stream).
+ * A record that can never be stored (no CloudEvents envelope, off the schema, refused by a table
+ * constraint) goes to {@code ingest.dead-letter.v1} with the reason and is skipped; any other failure
+ * (PostgreSQL down, a failover) retries the whole poll until it succeeds, and the offsets are committed
+ * only after, so nothing is lost; message-id claims make the retry store nothing twice.
+ */
+@ApplicationScoped
+public class IngestEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IngestEventsConsumer.class);
+    private static final Map<String, Class<?>> TYPES = Map.of(
+            Topics.INGEST_LISTENER_EVENT_V1, ListenerEvent.class,
+            Topics.INGEST_ATTRIBUTION_EVENT_V1, AttributionEvent.class,
+            Topics.INGEST_CONVERSION_EVENT_V1, ConversionEvent.class,
+            Topics.INGEST_DOWNLOAD_REQUEST_V1, DownloadRequest.class);
+
+    private final TenantTransactions transactions;
+    private final EventStore store;
+    private final DeadLetters deadLetters;
+    private final MeterRegistry registry;
+
+    public IngestEventsConsumer(TenantTransactions transactions, EventStore store, DeadLetters deadLetters, MeterRegistry registry) {
+        this.transactions = transactions;
+        this.store = store;
+        this.deadLetters = deadLetters;
+        this.registry = registry;
+    }
+
+    @Incoming(IngestChannels.EVENTS_IN)
+    public Uni<Void> persist(ConsumerRecords<String, byte[]> records) {
+        Map<UUID, TenantBatch> byTenant = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Object event = decode(record);
+            if (event != null) {
+                UUID tenantId = tenantOf(event);
+                byTenant.computeIfAbsent(tenantId, TenantBatch::new).add(event, record.topic(), record.value());
+            }
+        }
+        return Multi.createFrom().iterable(byTenant.values())
+                .onItem().transformToUniAndConcatenate(this::storeOrIsolate)
+                .collect().last()
+                .onFailure().invoke(failure -> LOG.warnf("batch of %d records not yet stored, retrying: %s", records.count(), failure.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
+                .replaceWithVoid();
+    }
+
+    private Object decode(ConsumerRecord<String, byte[]> record) {
+        Class<?> type = TYPES.get(record.topic());
+        try {
+            if (type == null) {
+                throw new MalformedEventException("no ingest table takes records of " + record.topic());
+            }
+            CloudEvent envelope = CloudEvent.fromRecord(record.headers(), record.value());
+            EventSchemas.requireValid(record.topic(), EventJson.tree(envelope.data()));
+            return EventJson.read(envelope.data(), type);
+        } catch (MalformedEventException e) {
+            LOG.warnf("dead-lettered unusable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            deadLetters.record(headerTenant(record), "CONSUMER", e.getMessage(), record.topic(), null, text(record.value()));
+            return null;
+        }
+    }
+
+    private Uni<Integer> storeOrIsolate(TenantBatch batch) {
+        return store(batch).onFailure(IngestEventsConsumer::isDataError).recoverWithUni(failure -> {
+            if (batch.size() == 1) {
+                TenantBatch.Entry<?> poison = batch.only();
+                String reason = "refused by the database: " + failure.getMessage();
+                LOG.warnf("dead-lettered a %s record of tenant %s: %s", poison.topic(), batch.tenantId, reason);
+                deadLetters.record(batch.tenantId, "CONSUMER", reason, poison.topic(), null, text(poison.payload()));
+                return Uni.createFrom().item(0);
+            }
+            // one event spoils the statement: store them one by one to find it
+            return Multi.createFrom().iterable(batch.singles())
+                    .onItem().transformToUniAndConcatenate(this::storeOrIsolate)
+                    .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+        });
+    }
+
+    private Uni<Integer> store(TenantBatch batch) {
+        return transactions.inTenant(batch.tenantId, tx -> store.storeListenerEvents(tx, batch.tenantId, TenantBatch.events(batch.listener))
+                .flatMap(listener -> store.storeAttributionEvents(tx, batch.tenantId, TenantBatch.events(batch.attribution))
+                        .flatMap(attribution -> store.storeConversionEvents(tx, batch.tenantId, TenantBatch.events(batch.conversion))
+                                .flatMap(conversion -> store.storeDownloadRequests(tx, batch.tenantId, TenantBatch.events(batch.download))
+                                        .map(download -> {
+                                            count("listener", listener);
+                                            count("attribution", attribution);
+                                            count("conversion", conversion);
+                                            count("download", download);
+                                            return listener + attribution + conversion + download;
+                                        })))));
+    }
+
+    private void count(String stream, int stored) {
+        if (stored > 0) {
+            registry.counter("ingest.persisted", "stream", stream).increment(stored);
+        }
+    }
+
+    /** Data exceptions (22xxx) and constraint violations (23xxx) will fail again however often they are retried. */
+    private static boolean isDataError(Throwable failure) {
+        return failure instanceof PgException pg && pg.getSqlState() != null
+                && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
+    }
+
+    private static UUID tenantOf(Object event) {
+        if (event instanceof ListenerEvent e) {
+            return e.tenantId();
+        } else if (event instanceof AttributionEvent e) {
+            return e.tenantId();
+        } else if (event instanceof ConversionEvent e) {
+            return e.tenantId();
+        }
+        return ((DownloadRequest) event).tenantId();
+    }
+
+    private static UUID headerTenant(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(CloudEventHeaders.TENANT_ID);
+        try {
+            return header == null ? null : UUID.fromString(new String(header.value(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String text(byte[] value) {
+        return value == null ? "" : new String(value, StandardCharsets.UTF_8);
+    }
+}

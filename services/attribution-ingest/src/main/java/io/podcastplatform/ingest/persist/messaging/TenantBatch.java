@@ -1,0 +1,75 @@
+package io.podcastplatform.ingest.persist.messaging;
+
+import io.podcastplatform.events.ingest.AttributionEvent;
+import io.podcastplatform.events.ingest.ConversionEvent;
+import io.podcastplatform.events.ingest.DownloadRequest;
+import io.podcastplatform.events.ingest.ListenerEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The events of one tenant in one poll, one per message id and stream (a message delivered twice in one
+ * poll is stored once, like one delivered again later), each with the record it came from.
+ */
+final class TenantBatch {
+
+    record Entry<T>(T event, String topic, byte[] payload) {
+    }
+
+    final UUID tenantId;
+    final Map<String, Entry<ListenerEvent>> listener = new LinkedHashMap<>();
+    final Map<String, Entry<AttributionEvent>> attribution = new LinkedHashMap<>();
+    final Map<String, Entry<ConversionEvent>> conversion = new LinkedHashMap<>();
+    final Map<UUID, Entry<DownloadRequest>> download = new LinkedHashMap<>();
+
+    TenantBatch(UUID tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    void add(Object event, String topic, byte[] payload) {
+        if (event instanceof ListenerEvent e) {
+            listener.putIfAbsent(e.messageId(), new Entry<>(e, topic, payload));
+        } else if (event instanceof AttributionEvent e) {
+            attribution.putIfAbsent(e.messageId(), new Entry<>(e, topic, payload));
+        } else if (event instanceof ConversionEvent e) {
+            conversion.putIfAbsent(e.messageId(), new Entry<>(e, topic, payload));
+        } else if (event instanceof DownloadRequest e) {
+            download.putIfAbsent(e.id(), new Entry<>(e, topic, payload));
+        } else {
+            throw new IllegalArgumentException("not an ingest event: " + event.getClass());
+        }
+    }
+
+    int size() {
+        return listener.size() + attribution.size() + conversion.size() + download.size();
+    }
+
+    /** Every entry as a batch of its own, to find the one a statement refuses. */
+    List<TenantBatch> singles() {
+        List<TenantBatch> singles = new ArrayList<>();
+        for (Map<?, ? extends Entry<?>> stream : List.of(listener, attribution, conversion, download)) {
+            for (Entry<?> entry : stream.values()) {
+                TenantBatch single = new TenantBatch(tenantId);
+                single.add(entry.event(), entry.topic(), entry.payload());
+                singles.add(single);
+            }
+        }
+        return singles;
+    }
+
+    Entry<?> only() {
+        for (Map<?, ? extends Entry<?>> stream : List.of(listener, attribution, conversion, download)) {
+            if (!stream.isEmpty()) {
+                return stream.values().iterator().next();
+            }
+        }
+        throw new IllegalStateException("empty batch");
+    }
+
+    static <T> List<T> events(Map<?, Entry<T>> stream) {
+        return stream.values().stream().map(Entry::event).toList();
+    }
+}

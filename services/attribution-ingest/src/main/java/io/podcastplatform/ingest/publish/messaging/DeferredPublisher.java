@@ -1,0 +1,101 @@
+package io.podcastplatform.ingest.publish.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.podcastplatform.ingest.IngestConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * For requests that answer before the broker does (the download redirect, the pixel): events wait in a
+ * bounded in-memory queue ({@code ingest.buffer.capacity}, default 50,000 events, roughly 1 KB each) and
+ * one thread publishes them in chunks, retrying a chunk until the broker takes it, so a Kafka outage
+ * delays them but does not lose them. Past the capacity new events are dropped and counted
+ * ({@code ingest_buffer_dropped_total}); a process that dies loses what it still holds. A chunk retried
+ * after a partial success is stored once all the same: consumers de-duplicate by event id.
+ */
+@ApplicationScoped
+public class DeferredPublisher {
+
+    private static final Logger LOG = Logger.getLogger(DeferredPublisher.class);
+    private static final int CHUNK = 500;
+
+    private final IngestPublisher publisher;
+    private final BlockingQueue<OutgoingEvent> queue;
+    private final Counter dropped;
+    private volatile boolean running = true;
+    private Thread worker;
+
+    public DeferredPublisher(IngestPublisher publisher, IngestConfig config, MeterRegistry registry) {
+        this.publisher = publisher;
+        this.queue = new ArrayBlockingQueue<>(config.buffer().capacity());
+        this.dropped = registry.counter("ingest.buffer.dropped");
+        registry.gaugeCollectionSize("ingest.buffer.size", List.of(), queue);
+    }
+
+    /** Never blocks; false (and counted) when the buffer is full. */
+    public boolean offer(OutgoingEvent event) {
+        boolean taken = queue.offer(event);
+        if (!taken) {
+            dropped.increment();
+        }
+        return taken;
+    }
+
+    void start(@Observes StartupEvent start) {
+        worker = new Thread(this::drain, "ingest-deferred-publisher");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+        }
+        if (!queue.isEmpty()) {
+            LOG.warnf("shutting down with %d buffered events not yet published", queue.size());
+        }
+    }
+
+    private void drain() {
+        List<OutgoingEvent> chunk = new ArrayList<>(CHUNK);
+        Duration backoff = Duration.ofMillis(200);
+        while (running) {
+            try {
+                if (chunk.isEmpty()) {
+                    OutgoingEvent first = queue.poll(1, TimeUnit.SECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    chunk.add(first);
+                    queue.drainTo(chunk, CHUNK - 1);
+                }
+                publisher.publishAll(chunk).await().atMost(Duration.ofSeconds(60));
+                chunk.clear();
+                backoff = Duration.ofMillis(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("%d buffered events not yet published (%d waiting), retrying in %s: %s", chunk.size(), queue.size(), backoff, e.toString());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+            }
+        }
+    }
+}

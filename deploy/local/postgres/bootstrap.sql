@@ -59,13 +59,8 @@ BEGIN
     EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I '
                    'GRANT EXECUTE ON FUNCTIONS TO %I',
                    svc.owner_role, svc.schema_name, svc.app_role);
-    -- Objects that already exist (a database bootstrapped before an object was added) get the same.
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I',
-                   svc.schema_name, svc.app_role);
-    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I',
-                   svc.schema_name, svc.app_role);
-    EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO %I',
-                   svc.schema_name, svc.app_role);
+    -- Nothing is re-granted on existing objects: their privileges are the migrations' decision (an
+    -- append-only audit table revokes UPDATE and DELETE, and a re-run must not undo that).
 
     -- Guard: the runtime role must never own anything in this database.
     IF EXISTS (SELECT 1 FROM pg_class c JOIN pg_roles o ON o.oid = c.relowner

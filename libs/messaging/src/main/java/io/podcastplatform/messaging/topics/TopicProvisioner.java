@@ -5,6 +5,7 @@ import io.podcastplatform.events.Topics;
 import io.podcastplatform.messaging.MessagingConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.HashMap;
@@ -24,8 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates the topics this service owns or consumes with the partitions and clean-up policy the events
- * lib gives them, so a compacted reference topic is never auto-created as a plain one by whichever
- * service happens to start first. Creation is idempotent; an unreachable broker is logged and left to
+ * lib gives them, before any channel starts, so a compacted reference topic is never auto-created as a
+ * plain one-partition topic by whichever client touches it first (consumers never auto-create topics). Creation is idempotent; an unreachable broker is logged and left to
  * readiness, which reports Kafka down.
  */
 @ApplicationScoped
@@ -41,7 +42,8 @@ public class TopicProvisioner {
         this.kafkaConfig = kafkaConfig;
     }
 
-    void onStart(@Observes StartupEvent start) {
+    /** Before the messaging channels start (priority 1000), so no consumer meets a missing topic. */
+    void onStart(@Observes @Priority(100) StartupEvent start) {
         Set<String> names = new TreeSet<>(config.topics().owned().orElse(List.of()));
         names.addAll(consumedTopics());
         if (!config.topics().provision() || names.isEmpty()) {

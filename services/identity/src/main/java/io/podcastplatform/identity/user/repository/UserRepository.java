@@ -28,14 +28,25 @@ public class UserRepository {
      * on first sight, and the last login only moves forward.
      */
     public Uni<Void> recordLogin(SqlClient tx, UUID id, UUID tenantId, String email, OffsetDateTime at) {
-        return tx.preparedQuery("""
+        return retireRecreated(tx, id, tenantId, email).flatMap(done -> tx.preparedQuery("""
                         INSERT INTO app_user AS u (id, tenant_id, email, status, last_login_at) VALUES ($1, $2, $3, 'ACTIVE', $4)
                         ON CONFLICT (id) DO UPDATE
                            SET last_login_at = GREATEST(u.last_login_at, EXCLUDED.last_login_at),
                                status = CASE WHEN u.status = 'INVITED' THEN 'ACTIVE' ELSE u.status END
                          WHERE u.tenant_id = EXCLUDED.tenant_id""")
-                .execute(Tuple.tuple().addUUID(id).addUUID(tenantId).addString(email).addOffsetDateTime(at))
+                .execute(Tuple.tuple().addUUID(id).addUUID(tenantId).addString(email).addOffsetDateTime(at)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * A Keycloak user deleted and created again with the same email has a new id: the member record of
+     * the old id is retired so the new one can take the email.
+     */
+    private static Uni<Void> retireRecreated(SqlClient tx, UUID id, UUID tenantId, String email) {
+        return tx.preparedQuery("""
+                        UPDATE app_user SET status = 'REMOVED', updated_at = now()
+                        WHERE tenant_id = $2 AND lower(email) = lower($3) AND id <> $1 AND status <> 'REMOVED'""")
+                .execute(Tuple.of(id, tenantId, email)).replaceWithVoid();
     }
 
     public Uni<Optional<User>> find(SqlClient tx, UUID id) {

@@ -6,7 +6,6 @@ import io.podcastplatform.events.EventJson;
 import io.podcastplatform.events.identity.GrantsChanged;
 import io.podcastplatform.security.permission.Grant;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;

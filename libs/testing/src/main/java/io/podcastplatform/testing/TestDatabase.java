@@ -95,6 +95,31 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Runs {@code statements} in one transaction bound to {@code tenantId} the way the services bind it, e.g. to
+     * put raw rows into another service's tables as that service's role (row-level security checks the tenant).
+     */
+    public void executeInTenant(java.util.UUID tenantId, String... statements) {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement bind = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                bind.setString(1, tenantId.toString());
+                bind.execute();
+                for (String sql : statements) {
+                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                        statement.execute();
+                    }
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("statements failed as " + role + " (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** Runs a statement and returns the SQLState of its failure, or null when it succeeded. */
     public String attempt(String sql) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {

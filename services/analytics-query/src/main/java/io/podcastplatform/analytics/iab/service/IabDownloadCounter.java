@@ -34,9 +34,23 @@ public final class IabDownloadCounter {
     private static final Duration DAY = Duration.ofHours(24);
 
     private final UserAgentClassifier userAgents;
+    private final boolean botsIncluded;
 
     public IabDownloadCounter(UserAgentClassifier userAgents) {
+        this(userAgents, false);
+    }
+
+    private IabDownloadCounter(UserAgentClassifier userAgents, boolean botsIncluded) {
         this.userAgents = userAgents;
+        this.botsIncluded = botsIncluded;
+    }
+
+    /**
+     * The same rules with the bot lists switched off (OP3's {@code bots=include}); Apple Watch duplicates stay
+     * out because they are the same listening counted twice, not a bot.
+     */
+    public IabDownloadCounter botsIncluded() {
+        return new IabDownloadCounter(userAgents, true);
     }
 
     public List<CountedDownload> count(List<DownloadRequest> requests, WindowMode mode) {
@@ -46,7 +60,7 @@ public final class IabDownloadCounter {
         List<CountedDownload> counted = new ArrayList<>();
         for (DownloadRequest request : ordered) {
             if (!"GET".equalsIgnoreCase(request.method()) || ByteRanges.isProbe(request.range())
-                    || userAgents.classify(request.userAgent(), null).excludedFromIabDownloads()) {
+                    || excluded(request.userAgent())) {
                 continue;
             }
             String key = request.episodeId() + "|" + listenerAddress(request.address()) + "|" + request.userAgent();
@@ -67,6 +81,11 @@ public final class IabDownloadCounter {
             }
         }
         return counted;
+    }
+
+    private boolean excluded(String userAgent) {
+        var classification = userAgents.classify(userAgent, null);
+        return botsIncluded ? classification.appleWatchDuplicate() : classification.excludedFromIabDownloads();
     }
 
     /** Bytes one minute of the audio takes; the whole file below a minute; 1 when unknown (any GET counts). */

@@ -1,0 +1,98 @@
+package io.podcastplatform.analytics.rollup.repository;
+
+import io.podcastplatform.analytics.iab.service.DownloadRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The raw download requests (ingest's read view) and the hourly download rollup built from them. */
+@ApplicationScoped
+public class DownloadRollupRepository {
+
+    /** One raw request with the podcast it belongs to, which the IAB rules do not need but the rollup keeps. */
+    public record RawRequest(DownloadRequest request, UUID podcastId) {
+    }
+
+    /** One rollup row: IAB downloads of an episode counted in one UTC hour. */
+    public record HourlyDownloads(boolean botsIncluded, UUID episodeId, Instant hourStart, UUID podcastId, long downloads) {
+    }
+
+    /**
+     * Serialises rollup work per tenant, so a scheduled refresh and an on-demand recompute of overlapping hours
+     * never interleave their delete + insert.
+     */
+    public Uni<Void> lockTenant(SqlClient tx, UUID tenantId) {
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('analytics.download_hourly:' || $1, 0))")
+                .execute(Tuple.of(tenantId.toString())).replaceWithVoid();
+    }
+
+    /**
+     * Requests for an episode in [from, to), oldest first; the listener is the household hash (IPv6 already cut
+     * to its /64 before hashing at ingest) or, without one, the address hash.
+     */
+    public Uni<List<RawRequest>> requests(SqlClient tx, Instant from, Instant to) {
+        return tx.preparedQuery("""
+                        SELECT occurred_at, method, COALESCE(household_hash, ip_hash) AS listener_address, user_agent, range_header,
+                               episode_id, podcast_id
+                          FROM ingest.download_requests_v1
+                         WHERE occurred_at >= $1 AND occurred_at < $2 AND episode_id IS NOT NULL
+                         ORDER BY occurred_at, request_id""")
+                .execute(Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    List<RawRequest> found = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        found.add(new RawRequest(new DownloadRequest(row.getOffsetDateTime("occurred_at").toInstant(), row.getString("method"),
+                                row.getString("listener_address"), row.getString("user_agent"), row.getString("range_header"),
+                                row.getUUID("episode_id"), null, null), row.getUUID("podcast_id")));
+                    }
+                    return found;
+                });
+    }
+
+    /** Replaces the rollup rows of [from, to) by {@code rows}: together with the tenant lock, each request counts once. */
+    public Uni<Void> replace(SqlClient tx, UUID tenantId, Instant from, Instant to, List<HourlyDownloads> rows) {
+        Uni<Void> deleted = tx.preparedQuery("DELETE FROM download_hourly WHERE hour_start >= $1 AND hour_start < $2")
+                .execute(Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+        if (rows.isEmpty()) {
+            return deleted;
+        }
+        List<Tuple> batch = rows.stream().map(row -> Tuple.of(tenantId, row.botsIncluded(), row.episodeId(),
+                row.hourStart().atOffset(ZoneOffset.UTC), row.podcastId(), row.downloads())).toList();
+        return deleted.flatMap(done -> tx.preparedQuery("""
+                        INSERT INTO download_hourly (tenant_id, bots_included, episode_id, hour_start, podcast_id, downloads)
+                        VALUES ($1, $2, $3, $4, $5, $6)""")
+                .executeBatch(batch).replaceWithVoid());
+    }
+
+    /** Where the scheduled refresh of the tenant bound to {@code tx} stopped: every hour before it is final. */
+    public Uni<java.util.Optional<Instant>> watermark(SqlClient tx) {
+        return tx.query("SELECT computed_through FROM rollup_watermark").execute()
+                .map(rows -> rows.size() == 0 ? java.util.Optional.<Instant>empty()
+                        : java.util.Optional.of(rows.iterator().next().getOffsetDateTime("computed_through").toInstant()));
+    }
+
+    /** Tenants whose rollups the scheduler keeps fresh (the directory is not tenant-owned: no binding needed). */
+    public Uni<List<UUID>> activeTenants(SqlClient client) {
+        return client.query("SELECT tenant_id FROM tenant_directory WHERE status = 'ACTIVE' ORDER BY tenant_id").execute()
+                .map(rows -> {
+                    List<UUID> tenants = new ArrayList<>(rows.size());
+                    rows.forEach(row -> tenants.add(row.getUUID("tenant_id")));
+                    return tenants;
+                });
+    }
+
+    public Uni<Void> advanceWatermark(SqlClient tx, UUID tenantId, Instant computedThrough) {
+        return tx.preparedQuery("""
+                        INSERT INTO rollup_watermark (tenant_id, computed_through) VALUES ($1, $2)
+                        ON CONFLICT (tenant_id) DO UPDATE SET computed_through = GREATEST(rollup_watermark.computed_through, EXCLUDED.computed_through),
+                                                             updated_at = now()""")
+                .execute(Tuple.of(tenantId, computedThrough.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+    }
+}

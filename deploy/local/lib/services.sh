@@ -96,6 +96,8 @@ services_start() {
         KAFKA_BOOTSTRAP_SERVERS="$BIND_HOST:$KAFKA_PORT" \
         OIDC_AUTH_SERVER_URL="http://$BIND_HOST:$KEYCLOAK_PORT/realms/$KEYCLOAK_REALM" \
         LOG_JSON=false \
+        IP_HASH_SECRET=local-only-ip-hash-secret-change-me \
+        INTEGRATION_SECRET_KEY=local-only-integration-secret-key-change-me \
         java $SERVICES_JAVA_OPTS -jar "$jar")"
     write_pid "$name" "$pid"
     SERVICES_STARTED="$SERVICES_STARTED $name"

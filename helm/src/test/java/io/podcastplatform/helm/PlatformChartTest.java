@@ -359,9 +359,9 @@ class PlatformChartTest {
             }
         }
         // Six Deployments and six Jobs with DB_PASSWORD, DB_MIGRATION_PASSWORD and the Kafka password;
-        // identity's Deployment and Job with its Keycloak client secret; the bootstrap Job with the
-        // admin password and the twelve role passwords.
-        assertEquals(6 * 3 + 6 * 3 + 2 + 1 + 12, checked, "secret references checked");
+        // identity's Deployment and Job with its Keycloak client secret; attribution-ingest's with its
+        // two keys; the bootstrap Job with the admin password and the twelve role passwords.
+        assertEquals(6 * 3 + 6 * 3 + 2 + 4 + 1 + 12, checked, "secret references checked");
         for (Map<String, Object> configMap : chart.ofKind("ConfigMap")) {
             map(configMap.get("data")).keySet().forEach(key ->
                     assertFalse(sensitive.matcher(key).find(), name(configMap) + " holds " + key));

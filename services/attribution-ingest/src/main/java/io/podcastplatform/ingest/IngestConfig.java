@@ -21,6 +21,10 @@ public interface IngestConfig {
 
     Partitions partitions();
 
+    Integrations integrations();
+
+    Quota quota();
+
     interface Limits {
         /** Largest single event (its JSON), as Segment allows. */
         @WithDefault("32768")
@@ -43,20 +47,46 @@ public interface IngestConfig {
         /** How long a stored message id is remembered for de-duplication. */
         @WithDefault("P35D")
         Duration dedupWindow();
+
+        /** How often message ids past the dedup window are deleted. */
+        @WithDefault("PT1H")
+        Duration dedupCleanupInterval();
     }
 
     interface Client {
         /** Addresses (exact IPs) of proxies whose Forwarded / X-Forwarded-For is believed. */
         Optional<List<String>> trustedProxies();
 
-        /** Secret from which the per-tenant, per-day IP hashing keys are derived; rotate it by changing it. */
+        /** Secret from which the per-tenant IP and household hashing keys are derived; rotate it by changing it. */
         String ipHashSecret();
+
+        /**
+         * How long one household hashing key lasts (whole days; periods counted from the epoch, so every
+         * replica agrees); the address hash rotates daily regardless.
+         */
+        @WithDefault("P90D")
+        Duration householdHashRotation();
 
         /** A MaxMind-format country or city database; absent: every country is unknown. */
         Optional<String> geoipDatabase();
 
         /** A directory holding a newer copy of the OPAWG user-agents-v2 lists; absent: the bundled copy. */
         Optional<String> userAgentsDirectory();
+    }
+
+    interface Quota {
+        /** How long a tenant's quota answer is remembered before the table is asked again. */
+        @WithDefault("PT5S")
+        Duration cacheTtl();
+    }
+
+    interface Integrations {
+        /** Key (at least 32 characters) from which the AES-256-GCM key encrypting webhook signing secrets is derived. */
+        String secretKey();
+
+        /** How far a webhook's timestamp header may lie from now. */
+        @WithDefault("PT5M")
+        Duration timestampTolerance();
     }
 
     interface Partitions {

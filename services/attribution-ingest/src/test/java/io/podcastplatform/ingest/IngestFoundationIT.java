@@ -16,15 +16,18 @@ class IngestFoundationIT extends ServiceFoundationContract {
         return "ingest";
     }
 
-    /** The pixel and the download prefix answer everyone (a GIF, a redirect); they check keys and slugs afterwards. */
+    /**
+     * The pixel and the download prefix answer everyone (a GIF, a redirect); they check keys and slugs afterwards.
+     * Partner webhooks are authenticated by their HMAC signature, not by a key.
+     */
     @Override
     protected Set<String> publicOperations() {
-        return Set.of("GET /v1/pixel.gif", "GET /v1/e/{tenantSlug}/{enclosure}");
+        return Set.of("GET /v1/pixel.gif", "GET /v1/e/{tenantSlug}/{enclosure}", "POST /v1/webhooks/{partner}/{integrationId}");
     }
 
     @Override
     protected List<String> expectedTables() {
         return List.of("outbox_event", "processed_event", "tenant_directory", "api_key_directory", "listener_events",
-                "attribution_events", "attribution_event_metadata", "conversion_events", "download_requests", "ingested_message", "episode_enclosure", "dead_letter");
+                "attribution_events", "attribution_event_metadata", "conversion_events", "download_requests", "ingested_message", "episode_enclosure", "dead_letter", "integration", "webhook_delivery", "event_quota");
     }
 }

@@ -41,7 +41,7 @@ class ClientAddressesTest {
     }
 
     @Test
-    void hashesAreKeyedPerTenantAndDayAndIpv6HouseholdsAreTheSlash64() {
+    void addressHashesAreKeyedPerTenantAndDayAndIpv6HouseholdsAreTheSlash64() {
         IpHasher hasher = new IpHasher(TestConfigs.config(java.util.List.of()));
         UUID tenant = UUID.randomUUID();
         LocalDate day = LocalDate.of(2026, 11, 22);
@@ -53,6 +53,25 @@ class ClientAddressesTest {
         assertThat(hasher.householdHash(tenant, day, ip("2001:db8:1:2::7"))).isEqualTo(hasher.householdHash(tenant, day, ip("2001:db8:1:2:ffff::1")))
                 .isNotEqualTo(hasher.householdHash(tenant, day, ip("2001:db8:1:3::7")));
         assertThat(hasher.hash(tenant, day, ip("2001:db8:1:2::7"))).isNotEqualTo(hasher.hash(tenant, day, ip("2001:db8:1:2::8")));
-        assertThat(hasher.householdHash(tenant, day, ip("203.0.113.5"))).isEqualTo(hash);
+        // household and address keys are separate even for an IPv4 address (the whole address is the household)
+        assertThat(hasher.householdHash(tenant, day, ip("203.0.113.5"))).hasSize(64).isNotEqualTo(hash);
+    }
+
+    @Test
+    void householdHashesStayWithinARotationPeriodWhileAddressHashesChangeDaily() {
+        IpHasher hasher = new IpHasher(TestConfigs.config(java.util.List.of()));
+        UUID tenant = UUID.randomUUID();
+        // 90-day periods counted from 1970-01-01: epoch day 20430 (2025-12-08) starts period 227
+        LocalDate periodStart = LocalDate.ofEpochDay(227L * 90);
+        LocalDate lastDay = periodStart.plusDays(89);
+        InetAddress address = ip("198.51.100.23");
+        assertThat(hasher.householdPeriod(periodStart)).isEqualTo(hasher.householdPeriod(lastDay)).isEqualTo(227);
+
+        assertThat(hasher.householdHash(tenant, periodStart, address)).isEqualTo(hasher.householdHash(tenant, periodStart.plusDays(1), address))
+                .isEqualTo(hasher.householdHash(tenant, lastDay, address));
+        assertThat(hasher.hash(tenant, periodStart, address)).isNotEqualTo(hasher.hash(tenant, periodStart.plusDays(1), address));
+
+        assertThat(hasher.householdHash(tenant, lastDay.plusDays(1), address)).isNotEqualTo(hasher.householdHash(tenant, lastDay, address));
+        assertThat(hasher.householdHash(UUID.randomUUID(), periodStart, address)).isNotEqualTo(hasher.householdHash(tenant, periodStart, address));
     }
 }

@@ -38,6 +38,10 @@ public final class TestConfigs {
                     public Duration dedupWindow() {
                         return Duration.ofDays(35);
                     }
+
+                    public Duration dedupCleanupInterval() {
+                        return Duration.ofHours(1);
+                    }
                 };
             }
 
@@ -49,6 +53,10 @@ public final class TestConfigs {
 
                     public String ipHashSecret() {
                         return "unit-test-secret-0123456789";
+                    }
+
+                    public Duration householdHashRotation() {
+                        return Duration.ofDays(90);
                     }
 
                     public Optional<String> geoipDatabase() {
@@ -63,6 +71,22 @@ public final class TestConfigs {
 
             public Partitions partitions() {
                 return () -> Duration.ofHours(1);
+            }
+
+            public Integrations integrations() {
+                return new Integrations() {
+                    public String secretKey() {
+                        return "unit-test-integration-key-0123456789";
+                    }
+
+                    public Duration timestampTolerance() {
+                        return Duration.ofMinutes(5);
+                    }
+                };
+            }
+
+            public Quota quota() {
+                return () -> Duration.ofSeconds(5);
             }
 
             public Buffer buffer() {

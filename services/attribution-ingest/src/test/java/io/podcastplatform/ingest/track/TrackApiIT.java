@@ -217,6 +217,17 @@ class TrackApiIT {
     }
 
     @Test
+    void bodiesPastTheHttpLayersLimitAreA413ProblemToo() {
+        byte[] huge = ("{\"batch\":[{\"type\":\"track\",\"anonymousId\":\"a\",\"event\":\"" + "h".repeat(1_200_000) + "\"}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        segment().body(huge).when().post("/v1/batch").then().statusCode(413).contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.equalTo(413)).body("detail", containsString("512000 bytes per request"));
+        // streamed without a Content-Length: cut off by the HTTP layer's limit, answered with the same problem
+        segment().body(new java.io.ByteArrayInputStream(huge)).when().post("/v1/batch").then().statusCode(413)
+                .contentType("application/problem+json").body("detail", containsString("512000 bytes per request"));
+    }
+
+    @Test
     void gzipBodiesAreAccepted() throws IOException {
         segment().header("Content-Encoding", "gzip")
                 .body(gzip("{\"messageId\":\"" + messageId() + "\",\"anonymousId\":\"a\",\"event\":\"Zipped\"}"))

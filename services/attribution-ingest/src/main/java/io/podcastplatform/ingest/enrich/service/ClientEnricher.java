@@ -28,8 +28,8 @@ public class ClientEnricher {
     }
 
     /**
-     * @param receivedAt the day of reception picks the hashing key, so one day's requests of one
-     *                   address hash alike whatever time the client claims
+     * @param receivedAt the day of reception picks the hashing keys (the day for the address hash, its
+     *                   rotation period for the household hash), whatever time the client claims
      */
     public ClientContext enrich(UUID tenantId, OffsetDateTime receivedAt, Optional<InetAddress> address, String userAgent,
                                 String referer) {

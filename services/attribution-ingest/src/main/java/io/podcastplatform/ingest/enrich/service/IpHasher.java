@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -16,10 +17,16 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Hashes client addresses so raw IPs are never stored or published. The key is per tenant and per UTC
- * day: {@code HMAC(secret, tenantId + ":" + yyyy-mm-dd)}; it is derived, never stored, so once a day has
- * passed nobody can link that day's hashes to an address or to another day's (the IAB de-duplication
- * window is one day). Changing {@code ingest.client.ip-hash-secret} rotates every key at once.
+ * Hashes client addresses so raw IPs are never stored or published. Keys are derived, never stored:
+ * <ul>
+ * <li>the address hash uses a per-tenant, per-UTC-day key {@code HMAC(secret, tenantId + ":" + yyyy-mm-dd)},
+ * so it counts unique listeners of a day and nobody can link one day's hashes to another's;</li>
+ * <li>the household hash uses a per-tenant key that changes once per rotation period
+ * {@code HMAC(secret, "household:" + tenantId + ":" + period)}, period = epoch day / period length in days,
+ * so every replica agrees on the boundaries and IAB windows crossing midnight and attribution windows of
+ * up to 60 days see one household; a window spanning a period boundary sees a new household.</li>
+ * </ul>
+ * Changing {@code ingest.client.ip-hash-secret} rotates every key at once.
  */
 @ApplicationScoped
 public class IpHasher {
@@ -27,34 +34,48 @@ public class IpHasher {
     private static final String HMAC = "HmacSHA256";
 
     private final byte[] secret;
+    private final long householdPeriodDays;
 
     public IpHasher(IngestConfig config) {
         this.secret = config.client().ipHashSecret().getBytes(StandardCharsets.UTF_8);
         if (secret.length < 16) {
             throw new IllegalStateException("ingest.client.ip-hash-secret must have at least 16 characters");
         }
+        Duration rotation = config.client().householdHashRotation();
+        if (rotation.toDays() < 1 || !rotation.equals(Duration.ofDays(rotation.toDays()))) {
+            throw new IllegalStateException("ingest.client.household-hash-rotation must be a whole number of days, at least one");
+        }
+        this.householdPeriodDays = rotation.toDays();
     }
 
-    /** The hash of the full address. */
+    /** The hash of the full address, keyed by tenant and UTC day. */
     public String hash(UUID tenantId, LocalDate day, InetAddress address) {
-        return hmacHex(dayKey(tenantId, day), address.getAddress());
+        return hmacHex(key(tenantId + ":" + day), address.getAddress());
     }
 
-    /** The hash of the household part: an IPv4 address as is, an IPv6 address cut to its /64. */
+    /**
+     * The hash of the household part (an IPv4 address as is, an IPv6 address cut to its /64), keyed by
+     * tenant and the rotation period holding {@code day}.
+     */
     public String householdHash(UUID tenantId, LocalDate day, InetAddress address) {
         byte[] bytes = address.getAddress();
         if (address instanceof Inet6Address) {
             bytes = Arrays.copyOf(bytes, 8);
         }
-        return hmacHex(dayKey(tenantId, day), bytes);
+        return hmacHex(key("household:" + tenantId + ":" + householdPeriod(day)), bytes);
+    }
+
+    /** The household rotation period holding {@code day}: periods start at the epoch, so replicas agree. */
+    public long householdPeriod(LocalDate day) {
+        return Math.floorDiv(day.toEpochDay(), householdPeriodDays);
     }
 
     public static LocalDate utcDay(java.time.OffsetDateTime time) {
         return time.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
     }
 
-    private byte[] dayKey(UUID tenantId, LocalDate day) {
-        return hmac(secret, (tenantId + ":" + day).getBytes(StandardCharsets.UTF_8));
+    private byte[] key(String context) {
+        return hmac(secret, context.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String hmacHex(byte[] key, byte[] data) {

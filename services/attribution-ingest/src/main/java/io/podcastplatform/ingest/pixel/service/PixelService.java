@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 /**
  * A pixel hit becomes an attribution event ({@code e=page_view}) or a conversion ({@code e=conversion}).
  * The browser has its image before this runs; what is refused is counted and dead-lettered, never shown.
- * Without {@code aid} the listener is the day's household (the keyed hash of its address).
+ * Without {@code aid} the listener is its household (the keyed hash of its address, stable within a household hash rotation period).
  */
 @ApplicationScoped
 public class PixelService {

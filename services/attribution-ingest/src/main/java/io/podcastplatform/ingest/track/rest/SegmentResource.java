@@ -5,6 +5,7 @@ import io.podcastplatform.events.EventJson;
 import io.podcastplatform.ingest.IngestConfig;
 import io.podcastplatform.ingest.enrich.service.ClientAddresses;
 import io.podcastplatform.ingest.enrich.service.WriteKeys;
+import io.podcastplatform.ingest.quota.service.EventQuota;
 import jakarta.annotation.security.PermitAll;
 import io.podcastplatform.ingest.track.service.ReceivedRequest;
 import io.podcastplatform.ingest.track.service.RequestBodies;
@@ -47,9 +48,12 @@ public class SegmentResource {
     private final ClientAddresses addresses;
     private final IngestConfig.Limits limits;
     private final WriteKeys writeKeys;
+    private final EventQuota quota;
 
-    public SegmentResource(TrackService track, Callers callers, ClientAddresses addresses, IngestConfig config, WriteKeys writeKeys) {
+    public SegmentResource(TrackService track, Callers callers, ClientAddresses addresses, IngestConfig config, WriteKeys writeKeys,
+                           EventQuota quota) {
         this.writeKeys = writeKeys;
+        this.quota = quota;
         this.track = track;
         this.callers = callers;
         this.addresses = addresses;
@@ -111,7 +115,7 @@ public class SegmentResource {
     public Uni<TrackResponse> batch(byte[] body, @HeaderParam("Content-Encoding") String encoding, @Context HttpServerRequest http) {
         ReceivedRequest request = received(http);
         JsonNode json = parse(body, encoding);
-        return track.batch(json, request).map(TrackResponse::of);
+        return quota.admit(request.tenantId()).flatMap(admitted -> track.batch(json, request)).map(TrackResponse::of);
     }
 
     /**
@@ -134,7 +138,8 @@ public class SegmentResource {
                 return Uni.createFrom().failure(new ProblemException(status, status == 401 ? "Unauthorized" : "Forbidden", check.refusal(),
                         List.of()));
             }
-            return track.batch(json, received(http, check.tenantId(), check.secretKey()));
+            ReceivedRequest request = received(http, check.tenantId(), check.secretKey());
+            return quota.admit(request.tenantId()).flatMap(admitted -> track.batch(json, request));
         }).map(TrackResponse::of);
     }
 
@@ -160,7 +165,7 @@ public class SegmentResource {
     private Uni<TrackResponse> single(byte[] body, String encoding, HttpServerRequest http, String type) {
         ReceivedRequest request = received(http);
         JsonNode json = parse(body, encoding);
-        return track.single(json, type, request).map(TrackResponse::of);
+        return quota.admit(request.tenantId()).flatMap(admitted -> track.single(json, type, request)).map(TrackResponse::of);
     }
 
     private JsonNode parse(byte[] body, String encoding) {

@@ -43,7 +43,7 @@ public class TrackService {
             throw new ProblemException(400, "Invalid event", String.join("; ", verdict.reasons()),
                     verdict.reasons().stream().map(RequestReasons::fieldError).toList());
         }
-        return publish(verdict.events()).replaceWith(new Outcome(1, List.of()));
+        return publishAcknowledged(verdict.events()).replaceWith(new Outcome(1, List.of()));
     }
 
     /** A Segment batch: {@code {"batch": [...], "context": {...}, "sentAt": "..."}}; the outer context and sentAt apply to every event. */
@@ -79,10 +79,11 @@ public class TrackService {
             throw new ProblemException(400, "Invalid events", "none of the " + batch.size() + " events is valid", errors);
         }
         int count = acceptedEvents;
-        return publish(accepted).replaceWith(new Outcome(count, rejected));
+        return publishAcknowledged(accepted).replaceWith(new Outcome(count, rejected));
     }
 
-    private Uni<Void> publish(List<OutgoingEvent> events) {
+    /** Publishes and completes once the broker acknowledged all; a 503 problem (nothing accepted) when it does not in time. */
+    public Uni<Void> publishAcknowledged(List<OutgoingEvent> events) {
         return publisher.publishAll(events)
                 .ifNoItem().after(publish.ackTimeout()).fail()
                 .onFailure().transform(failure -> {
@@ -108,7 +109,7 @@ public class TrackService {
         if (!verdict.accepted()) {
             return Uni.createFrom().item(verdict);
         }
-        return publish(verdict.events()).replaceWith(verdict);
+        return publishAcknowledged(verdict.events()).replaceWith(verdict);
     }
 
     private static JsonNode withOuter(JsonNode event, JsonNode outerContext, JsonNode outerSentAt) {

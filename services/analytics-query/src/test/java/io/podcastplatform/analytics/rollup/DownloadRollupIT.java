@@ -1,6 +1,7 @@
 package io.podcastplatform.analytics.rollup;
 
 import static io.restassured.RestAssured.given;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import io.podcastplatform.events.CloudEvent;
+import io.podcastplatform.events.EventJson;
+import io.podcastplatform.events.Topics;
+import io.podcastplatform.events.catalog.EpisodeChanged;
+import io.podcastplatform.testing.TestKafka;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +117,25 @@ class DownloadRollupIT {
         recompute(otherKey, "{\"from\":\"yesterday\",\"to\":\"2026-11-10T10:00:00Z\"}").statusCode(400);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> recompute(readOnly, PERIOD).statusCode(403));
         given().contentType(ContentType.JSON).body(PERIOD).when().post("/v1/rollups/recompute").then().statusCode(401);
+    }
+
+    @Test
+    void theOneMinuteRuleUsesTheEpisodesLengthFromTheCatalog() {
+        UUID tenant = TestTenants.fresh();
+        String key = TestApiKeys.issue(tenant, ApiKeyType.SECRET, List.of("report:manage")).key();
+        // 60,000,000 bytes over 3,600 s: one minute is 1,000,000 bytes
+        EpisodeChanged announced = new EpisodeChanged(episode, tenant, podcast, "guid-" + episode, "An hour", "https://cdn.example.test/"
+                + episode + ".mp3", 60_000_000L, 3600, null, null, null, false, 1, java.time.OffsetDateTime.now());
+        TestKafka.publish(Topics.CATALOG_EPISODE_V1, episode.toString(), new CloudEvent(UUID.randomUUID(), "/catalog", EpisodeChanged.TYPE,
+                java.time.OffsetDateTime.now(), tenant, episode.toString(), EventJson.write(announced)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestDatabase.as("analytics_app")
+                .countInTenant(tenant, "SELECT 1 FROM episode_copy WHERE episode_id = '" + episode + "'")).isEqualTo(1));
+
+        TestDatabase.as("ingest_app").executeInTenant(tenant,
+                request(tenant, "GET", "2026-11-10T10:05:00Z", "household-half", APPLE_PODCASTS, "bytes=0-499999"),
+                request(tenant, "GET", "2026-11-10T10:06:00Z", "household-whole", OVERCAST, null));
+
+        recompute(key, PERIOD).statusCode(200).body("downloads", equalTo(1));
     }
 
     private static io.restassured.response.ValidatableResponse recompute(String key, String period) {

@@ -35,22 +35,25 @@ public class DownloadRollupRepository {
 
     /**
      * Requests for an episode in [from, to), oldest first; the listener is the household hash (IPv6 already cut
-     * to its /64 before hashing at ingest) or, without one, the address hash.
+     * to its /64 before hashing at ingest) or, without one, the address hash. The episode's byte length and
+     * duration come from the copy of catalog.episode.v1; unknown ones leave the one-minute rule out.
      */
     public Uni<List<RawRequest>> requests(SqlClient tx, Instant from, Instant to) {
         return tx.preparedQuery("""
-                        SELECT occurred_at, method, COALESCE(household_hash, ip_hash) AS listener_address, user_agent, range_header,
-                               episode_id, podcast_id
-                          FROM ingest.download_requests_v1
-                         WHERE occurred_at >= $1 AND occurred_at < $2 AND episode_id IS NOT NULL
-                         ORDER BY occurred_at, request_id""")
+                        SELECT d.occurred_at, d.method, COALESCE(d.household_hash, d.ip_hash) AS listener_address, d.user_agent,
+                               d.range_header, d.episode_id, d.podcast_id, e.enclosure_length, e.duration_seconds
+                          FROM ingest.download_requests_v1 d
+                          LEFT JOIN episode_copy e ON e.episode_id = d.episode_id
+                         WHERE d.occurred_at >= $1 AND d.occurred_at < $2 AND d.episode_id IS NOT NULL
+                         ORDER BY d.occurred_at, d.request_id""")
                 .execute(Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     List<RawRequest> found = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         found.add(new RawRequest(new DownloadRequest(row.getOffsetDateTime("occurred_at").toInstant(), row.getString("method"),
                                 row.getString("listener_address"), row.getString("user_agent"), row.getString("range_header"),
-                                row.getUUID("episode_id"), null, null), row.getUUID("podcast_id")));
+                                row.getUUID("episode_id"), row.getLong("enclosure_length"), row.getInteger("duration_seconds")),
+                                row.getUUID("podcast_id")));
                     }
                     return found;
                 });

@@ -35,7 +35,10 @@ class MethodologyIT {
         given().auth().oauth2(firstKey).when().get("/v1/methodology").then()
                 .body("windowModes", hasItems("FIXED_UTC_DAY", "ROLLING", "EXTENDING"))
                 .body("userAgentLists", containsString("opawg/user-agents-v2"))
-                .body("rules", hasSize(8));
+                .body("rules", hasSize(8))
+                .body("definitions", hasSize(5))
+                .body("definitions[0]", containsString("Unique listeners"))
+                .body("definitions[2]", containsString("session_id"));
 
         given().auth().oauth2(firstKey).contentType(ContentType.JSON).body("{\"windowMode\":\"EXTENDING\"}")
                 .when().put("/v1/methodology/window-mode").then().statusCode(200).body("windowMode", equalTo("EXTENDING"));

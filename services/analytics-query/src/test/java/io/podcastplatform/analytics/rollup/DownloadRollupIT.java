@@ -79,24 +79,36 @@ class DownloadRollupIT {
     }
 
     @Test
-    void theScheduledRefreshCountsTheOpenHourAndLateRowsOfTheTrailingWindowOnce() {
+    void theScheduledRefreshRecomputesOnlyChangedHoursAndCountsLateRowsOnce() {
         UUID tenant = TestTenants.fresh();
         Instant now = Instant.now();
         Instant openHour = now.truncatedTo(ChronoUnit.HOURS);
         Instant previousHour = openHour.minus(Duration.ofHours(1));
+        Instant fiveHoursAgo = openHour.minus(Duration.ofHours(5));
         TestDatabase.as("ingest_app").executeInTenant(tenant,
                 request(tenant, "GET", openHour.toString(), "household-a", APPLE_PODCASTS, null));
 
-        assertThat(refresher.refresh(tenant, now).await().indefinitely().downloads()).isEqualTo(1);
+        assertThat(refresher.refresh(tenant, now).await().indefinitely()).isEqualTo(new DownloadRollupRefresher.Refreshed(1, 0, 1));
+        assertThat(refresher.refresh(tenant, now).await().indefinitely()).isEqualTo(new DownloadRollupRefresher.Refreshed(0, 0, 0));
+
+        String late = request(tenant, "GET", previousHour.plus(Duration.ofMinutes(30)).toString(), "household-b", OVERCAST, null);
+        TestDatabase.as("ingest_app").executeInTenant(tenant, late);
+        assertThat(refresher.refresh(tenant, now).await().indefinitely().changedDownloadHours()).isEqualTo(1);
+        // a redelivery is the same row at ingest: nothing changes, nothing is recomputed
+        TestDatabase.as("ingest_app").executeInTenant(tenant, late + " ON CONFLICT DO NOTHING");
+        assertThat(refresher.refresh(tenant, now).await().indefinitely()).isEqualTo(new DownloadRollupRefresher.Refreshed(0, 0, 0));
+
+        // later than the trailing window: found by the next deep probe (every minute), not by the next pass
         TestDatabase.as("ingest_app").executeInTenant(tenant,
-                request(tenant, "GET", previousHour.plus(Duration.ofMinutes(30)).toString(), "household-b", OVERCAST, null));
-        refresher.refresh(tenant, now).await().indefinitely();
-        refresher.refresh(tenant, now).await().indefinitely();
+                request(tenant, "GET", fiveHoursAgo.plus(Duration.ofMinutes(10)).toString(), "household-c", OVERCAST, null));
+        assertThat(refresher.refresh(tenant, now).await().indefinitely().changedDownloadHours()).isZero();
+        assertThat(refresher.refresh(tenant, now.plus(Duration.ofMinutes(2))).await().indefinitely().changedDownloadHours()).isEqualTo(1);
 
         assertThat(downloads(tenant, false, openHour.toString())).isEqualTo(1);
         assertThat(downloads(tenant, false, previousHour.toString())).isEqualTo(1);
+        assertThat(downloads(tenant, false, fiveHoursAgo.toString())).isEqualTo(1);
         assertThat(TestDatabase.as("analytics_app").countInTenant(tenant,
-                "SELECT 1 FROM rollup_watermark WHERE computed_through = '%s'".formatted(openHour))).isEqualTo(1);
+                "SELECT 1 FROM rollup_source_hour WHERE source = 'download' AND source_rows = 1")).isEqualTo(3);
     }
 
     @Test

@@ -1,6 +1,11 @@
 package io.podcastplatform.analytics.dashboard.rest;
 
+import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.Dimension;
 import io.podcastplatform.analytics.dashboard.service.Dashboards;
+import io.podcastplatform.analytics.dashboard.service.Dashboards.Breakdown;
+import io.podcastplatform.analytics.dashboard.service.Dashboards.BreakdownQuery;
+import io.podcastplatform.analytics.dashboard.service.Dashboards.ListenThrough;
+import io.podcastplatform.analytics.dashboard.service.Dashboards.ListenerSeries;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.Granularity;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.Series;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.SeriesQuery;
@@ -32,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/dashboards")
-@Tag(name = "Dashboards", description = "IAB download series in the tenant's time zone, as JSON or CSV")
+@Tag(name = "Dashboards", description = "IAB downloads, unique listeners, breakdowns and listen-through in the tenant's time zone, as JSON or CSV")
 public class DashboardResource {
 
     static final String CSV = "text/csv";
@@ -116,6 +121,105 @@ public class DashboardResource {
                     .append(episode.downloads()).append('\n'));
             return Response.ok(out.toString(), CSV).build();
         });
+    }
+
+    @GET
+    @Path("/listeners")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @PermissionsAllowed("report:read")
+    @Operation(summary = "Unique listeners (distinct IAB listeners among the counted downloads) and downloads by hour, day, week or month "
+            + "over a period of local dates (both included), of the tenant, one podcast or one episode, with the unique listeners of "
+            + "the whole period; bots=exclude (default) or include; CSV with Accept: text/csv")
+    public Uni<Response> listeners(@QueryParam("from") String from, @QueryParam("to") String to,
+                                   @QueryParam("granularity") String granularity, @QueryParam("bots") String bots,
+                                   @QueryParam("podcastId") String podcastId, @QueryParam("episodeId") String episodeId,
+                                   @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        LocalDate start = date("from", from);
+        LocalDate end = period(start, date("to", to));
+        SeriesQuery query = new SeriesQuery(start, end, granularity(granularity), botsIncluded(bots), uuid("podcastId", podcastId),
+                uuid("episodeId", episodeId));
+        return dashboards.listeners(callers.tenant(), query).map(series -> wantsCsv(accept) ? csv(series) : json(series));
+    }
+
+    @GET
+    @Path("/breakdown")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @PermissionsAllowed("report:read")
+    @Operation(summary = "Downloads and unique listeners by country, app, device or platform (by=...) over a period of local dates "
+            + "(both included), of the tenant, one podcast or one episode; bots=exclude (default) or include; CSV with Accept: text/csv")
+    public Uni<Response> breakdown(@QueryParam("by") String by, @QueryParam("from") String from, @QueryParam("to") String to,
+                                   @QueryParam("bots") String bots, @QueryParam("podcastId") String podcastId,
+                                   @QueryParam("episodeId") String episodeId, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Dimension dimension = dimension(by);
+        LocalDate start = date("from", from);
+        LocalDate end = period(start, date("to", to));
+        BreakdownQuery query = new BreakdownQuery(dimension, start, end, botsIncluded(bots), uuid("podcastId", podcastId),
+                uuid("episodeId", episodeId));
+        return dashboards.breakdown(callers.tenant(), query).map(breakdown -> wantsCsv(accept) ? csv(breakdown) : json(breakdown));
+    }
+
+    @GET
+    @Path("/listen-through")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @PermissionsAllowed("report:read")
+    @Operation(summary = "Listen-through of the SDK sessions that started in a period of local dates (both included): shares reaching "
+            + "25/50/75/95 %, completion rate, average listening time and the share still listening at every 5 % of the duration, "
+            + "of the tenant, one podcast or one episode; bots=exclude (default) or include; CSV (the curve) with Accept: text/csv")
+    public Uni<Response> listenThrough(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("bots") String bots,
+                                       @QueryParam("podcastId") String podcastId, @QueryParam("episodeId") String episodeId,
+                                       @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        LocalDate start = date("from", from);
+        LocalDate end = period(start, date("to", to));
+        return dashboards.listenThrough(callers.tenant(), start, end, botsIncluded(bots), uuid("podcastId", podcastId), uuid("episodeId", episodeId))
+                .map(listenThrough -> wantsCsv(accept) ? csv(listenThrough) : json(listenThrough));
+    }
+
+    private static boolean wantsCsv(String accept) {
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains(CSV);
+    }
+
+    private static Response json(Object body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static Response csv(ListenerSeries series) {
+        StringBuilder out = new StringBuilder("bucket_start,time_zone,bots,unique_listeners,downloads\n");
+        series.buckets().forEach(bucket -> out.append(bucket.start()).append(',').append(series.timeZone()).append(',')
+                .append(series.bots()).append(',').append(bucket.uniqueListeners()).append(',').append(bucket.downloads()).append('\n'));
+        return Response.ok(out.toString(), CSV).build();
+    }
+
+    private static Response csv(Breakdown breakdown) {
+        StringBuilder out = new StringBuilder("by,value,bots,downloads,unique_listeners\n");
+        breakdown.rows().forEach(row -> out.append(breakdown.by()).append(',').append(csvField(row.value())).append(',')
+                .append(breakdown.bots()).append(',').append(row.downloads()).append(',').append(row.uniqueListeners()).append('\n'));
+        return Response.ok(out.toString(), CSV).build();
+    }
+
+    private static Response csv(ListenThrough listenThrough) {
+        StringBuilder out = new StringBuilder("percent,bots,sessions,share\n");
+        listenThrough.curve().forEach(point -> out.append(point.percent()).append(',').append(listenThrough.bots()).append(',')
+                .append(point.sessions()).append(',').append(point.share()).append('\n'));
+        return Response.ok(out.toString(), CSV).build();
+    }
+
+    /** A CSV field quoted when it holds a comma, a quote or a line break (RFC 4180). */
+    private static String csvField(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    private static Dimension dimension(String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest("by", "is required: country, app, device or platform");
+        }
+        try {
+            return Dimension.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("by", "must be country, app, device or platform");
+        }
     }
 
     /** {@code end} checked against {@code start}: not before it, at most the longest period after it. */

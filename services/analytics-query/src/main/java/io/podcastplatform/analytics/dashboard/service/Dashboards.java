@@ -1,12 +1,19 @@
 package io.podcastplatform.analytics.dashboard.service;
 
 import io.podcastplatform.analytics.dashboard.repository.DashboardRepository;
+import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.BreakdownRow;
 import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.Bucket;
+import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.Dimension;
+import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.ListenerBucket;
+import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.ReachedStep;
 import io.podcastplatform.tenancy.transaction.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +31,27 @@ public class Dashboards {
     }
 
     public record TopEpisodes(String timeZone, LocalDate from, LocalDate to, String bots, List<DashboardRepository.EpisodeDownloads> episodes) {
+    }
+
+    /** The listeners series: unique listeners per bucket and over the whole period (which is not the sum of the buckets). */
+    public record ListenerSeries(String timeZone, LocalDate from, LocalDate to, Granularity granularity, String bots, UUID podcastId,
+                                 UUID episodeId, long uniqueListeners, long downloads, List<ListenerBucket> buckets) {
+    }
+
+    public record BreakdownQuery(Dimension by, LocalDate from, LocalDate to, boolean botsIncluded, UUID podcastId, UUID episodeId) {
+    }
+
+    public record Breakdown(String timeZone, LocalDate from, LocalDate to, String by, String bots, UUID podcastId, UUID episodeId,
+                            long uniqueListeners, long downloads, List<BreakdownRow> rows) {
+    }
+
+    /** Share of the sessions still listening at {@code percent} of the duration (they reached it). */
+    public record CurvePoint(int percent, long sessions, double share) {
+    }
+
+    public record ListenThrough(String timeZone, LocalDate from, LocalDate to, String bots, UUID podcastId, UUID episodeId,
+                                long sessions, double reached25, double reached50, double reached75, double reached95,
+                                long completedSessions, double completionRate, double averageListenSeconds, List<CurvePoint> curve) {
     }
 
     private final TenantTransactions transactions;
@@ -48,6 +76,69 @@ public class Dashboards {
             ZoneId zoneId = ZoneId.of(zone);
             return repository.topEpisodes(tx, from.atStartOfDay(zoneId).toInstant(), to.plusDays(1).atStartOfDay(zoneId).toInstant(), botsIncluded, limit)
                     .map(episodes -> new TopEpisodes(zone, from, to, botsIncluded ? "include" : "exclude", episodes));
+        }));
+    }
+
+    public Uni<ListenerSeries> listeners(UUID tenantId, SeriesQuery query) {
+        return inZone(tenantId, query.from(), query.to(), (tx, zone, from, to) -> repository.listeners(tx, query.granularity().name().toLowerCase(),
+                        zone, from, to, query.botsIncluded(), query.podcastId(), query.episodeId())
+                .map(counts -> new ListenerSeries(zone, query.from(), query.to(), query.granularity(), bots(query.botsIncluded()),
+                        query.podcastId(), query.episodeId(), counts.uniqueListeners(), counts.downloads(), counts.buckets())));
+    }
+
+    public Uni<Breakdown> breakdown(UUID tenantId, BreakdownQuery query) {
+        return inZone(tenantId, query.from(), query.to(), (tx, zone, from, to) -> repository.breakdown(tx, query.by(), from, to,
+                        query.botsIncluded(), query.podcastId(), query.episodeId())
+                .map(counts -> new Breakdown(zone, query.from(), query.to(), query.by().name().toLowerCase(), bots(query.botsIncluded()),
+                        query.podcastId(), query.episodeId(), counts.uniqueListeners(), counts.downloads(), counts.rows())));
+    }
+
+    /** Sessions that started in the period (local dates, both included); quartiles, completion and the curve at every 5 %. */
+    public Uni<ListenThrough> listenThrough(UUID tenantId, LocalDate fromDate, LocalDate toDate, boolean botsIncluded, UUID podcastId,
+                                            UUID episodeId) {
+        return inZone(tenantId, fromDate, toDate, (tx, zone, from, to) -> repository.listenThrough(tx, from, to, botsIncluded, podcastId, episodeId)
+                .map(steps -> {
+                    long[] reaching = new long[21];
+                    long sessions = 0;
+                    long completed = 0;
+                    double listenSeconds = 0;
+                    for (ReachedStep step : steps) {
+                        for (int point = 0; point <= step.reachedStep(); point++) {
+                            reaching[point] += step.sessions();
+                        }
+                        sessions += step.sessions();
+                        completed += step.completed();
+                        listenSeconds += step.listenSeconds();
+                    }
+                    List<CurvePoint> curve = new ArrayList<>(21);
+                    for (int point = 0; point <= 20; point++) {
+                        curve.add(new CurvePoint(point * 5, reaching[point], share(reaching[point], sessions)));
+                    }
+                    return new ListenThrough(zone, fromDate, toDate, bots(botsIncluded), podcastId, episodeId, sessions,
+                            share(reaching[5], sessions), share(reaching[10], sessions), share(reaching[15], sessions), share(reaching[19], sessions),
+                            completed, share(completed, sessions), sessions == 0 ? 0 : Math.round(listenSeconds / sessions * 10) / 10.0, curve);
+                }));
+    }
+
+    /** A share rounded to four decimals; 0 of nothing. */
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
+    }
+
+    private static String bots(boolean included) {
+        return included ? "include" : "exclude";
+    }
+
+    @FunctionalInterface
+    private interface ZonedWork<T> {
+        Uni<T> run(SqlConnection tx, String zone, Instant from, Instant to);
+    }
+
+    /** Runs {@code work} in the tenant with its zone and the instants the local dates [fromDate, toDate] cover. */
+    private <T> Uni<T> inZone(UUID tenantId, LocalDate fromDate, LocalDate toDate, ZonedWork<T> work) {
+        return transactions.inTenant(tenantId, tx -> repository.timeZone(tx).map(zone -> zone.orElse("UTC")).flatMap(zone -> {
+            ZoneId zoneId = ZoneId.of(zone);
+            return work.run(tx, zone, fromDate.atStartOfDay(zoneId).toInstant(), toDate.plusDays(1).atStartOfDay(zoneId).toInstant());
         }));
     }
 

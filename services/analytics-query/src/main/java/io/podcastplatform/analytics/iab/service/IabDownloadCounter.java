@@ -63,7 +63,7 @@ public final class IabDownloadCounter {
                     || excluded(request.userAgent())) {
                 continue;
             }
-            String key = request.episodeId() + "|" + listenerAddress(request.address()) + "|" + request.userAgent();
+            String key = request.episodeId() + "|" + listener(request);
             Listener listener = listeners.computeIfAbsent(key, k -> new Listener());
             if (listener.windowEnd == null || !request.at().isBefore(listener.windowEnd)) {
                 listener.start(request.at(), mode);
@@ -77,7 +77,7 @@ public final class IabDownloadCounter {
                     case FIXED_UTC_DAY -> endOfUtcDay(request.at());
                     case ROLLING, EXTENDING -> request.at().plus(DAY);
                 };
-                counted.add(new CountedDownload(request.episodeId(), key, request.at()));
+                counted.add(new CountedDownload(request.episodeId(), key, request.at(), request));
             }
         }
         return counted;
@@ -99,6 +99,14 @@ public final class IabDownloadCounter {
             return bytes;
         }
         return (bytes * 60 + seconds - 1) / seconds;
+    }
+
+    /**
+     * The listener of unique-listener counts: address (as {@link #listenerAddress}) and User-Agent, as the IAB
+     * listener, without the episode.
+     */
+    public static String listener(DownloadRequest request) {
+        return listenerAddress(request.address()) + "|" + request.userAgent();
     }
 
     /** An IPv6 literal's first 64 bits; anything else (IPv4, a stored hash) as it is. */

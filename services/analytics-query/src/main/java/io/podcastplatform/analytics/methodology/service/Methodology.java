@@ -16,7 +16,8 @@ import java.util.UUID;
 public class Methodology {
 
     public record Description(String guidelines, WindowMode windowMode, List<String> windowModes, List<String> rules,
-                              String userAgentLists, String userAgentListsFingerprint, List<String> differencesFromOpenImplementations) {
+                              String userAgentLists, String userAgentListsFingerprint, List<String> differencesFromOpenImplementations,
+                              List<String> definitions) {
     }
 
     private static final List<String> RULES = List.of(
@@ -28,6 +29,13 @@ public class Methodology {
             "A listener counts at most once per 24-hour window, in the tenant's window mode; ranges of a listener accumulate for at most one window's length.",
             "When an episode's length or duration is unknown, any GET other than a probe counts.",
             "Anomalies such as a spike from one address are flagged, not silently removed: counts can be recomputed for a past period when the lists change (the fingerprint below identifies the lists).");
+
+    private static final List<String> DEFINITIONS = List.of(
+            "Unique listeners: the distinct IAB listeners (client address hash and User-Agent, across episodes) among the downloads counted in a bucket of the dashboard's time zone; counted at query time over one row per counted download, so they are exact for any hour, day, week, month or period (they do not add up across buckets). Listeners are stored as the first 64 bits of a SHA-256 of address and User-Agent: two listeners share one with a probability of about n^2/2^65 (under 3 in a million for 10 million listeners).",
+            "Breakdowns: the country, app and device of the request that made a download count, as ingest enriched it; the platform (operating system) is read from its User-Agent; missing values are 'unknown'.",
+            "Session (listen-through): the SDK's session_id, or without one the listener (user_id, else anonymous_id, else the household hash), per episode and UTC day; a session never crosses a UTC midnight. It belongs to the hour of its first event.",
+            "Reach of a session: its furthest position over the longest duration reported, or its largest completion_rate, whichever is further; an Episode Completed event is 100 %. Completed: reached 100 %. Listening time: the largest listen_duration_seconds reported (cumulative), else the furthest position.",
+            "Listen-through curve: at every 5 % of the duration, the share of sessions whose reach is at least that point; quartiles are the points 25, 50, 75 and 95 %. A session with an event flagged as a bot is left out unless bots=include.");
 
     private static final List<String> DIFFERENCES = List.of(
             "OP3 de-duplicates per UTC day on IP, User-Agent and Referer and counts every GET without a byte threshold; we require one minute of audio and do not key on the Referer.",
@@ -52,7 +60,7 @@ public class Methodology {
     public Uni<Description> describe(UUID tenantId) {
         DataVersion lists = userAgents.dataVersion();
         return windowMode(tenantId).map(mode -> new Description("IAB Tech Lab Podcast Technical Measurement Guidelines v2.2/v2.3", mode,
-                List.of(WindowMode.values()).stream().map(Enum::name).toList(), RULES, lists.describe(), lists.fingerprint(), DIFFERENCES));
+                List.of(WindowMode.values()).stream().map(Enum::name).toList(), RULES, lists.describe(), lists.fingerprint(), DIFFERENCES, DEFINITIONS));
     }
 
     public Uni<Description> setWindowMode(UUID tenantId, WindowMode mode, String updatedBy) {

@@ -16,8 +16,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class DownloadRollupRepository {
 
-    /** One raw request with the podcast it belongs to, which the IAB rules do not need but the rollup keeps. */
-    public record RawRequest(DownloadRequest request, UUID podcastId) {
+    /**
+     * One raw request with what the IAB rules do not need but the rollups keep: its podcast and the dimensions
+     * of the breakdowns.
+     */
+    public record RawRequest(DownloadRequest request, UUID podcastId, String countryCode, String appName, String deviceType) {
+    }
+
+    /**
+     * One counted download of one listener (a 64-bit hash of address and User-Agent) in one UTC hour, with the
+     * dimensions of the request that counted.
+     */
+    public record ListenerDownloads(boolean botsIncluded, Instant hourStart, UUID episodeId, long listener, UUID podcastId,
+                                    String countryCode, String appName, String deviceType, String platform, int downloads) {
     }
 
     /** One rollup row: IAB downloads of an episode counted in one UTC hour. */
@@ -41,7 +52,8 @@ public class DownloadRollupRepository {
     public Uni<List<RawRequest>> requests(SqlClient tx, Instant from, Instant to) {
         return tx.preparedQuery("""
                         SELECT d.occurred_at, d.method, COALESCE(d.household_hash, d.ip_hash) AS listener_address, d.user_agent,
-                               d.range_header, d.episode_id, d.podcast_id, e.enclosure_length, e.duration_seconds
+                               d.range_header, d.episode_id, d.podcast_id, e.enclosure_length, e.duration_seconds,
+                               d.country_code, d.app_name, d.device_type
                           FROM ingest.download_requests_v1 d
                           LEFT JOIN episode_copy e ON e.episode_id = d.episode_id
                          WHERE d.occurred_at >= $1 AND d.occurred_at < $2 AND d.episode_id IS NOT NULL
@@ -53,32 +65,40 @@ public class DownloadRollupRepository {
                         found.add(new RawRequest(new DownloadRequest(row.getOffsetDateTime("occurred_at").toInstant(), row.getString("method"),
                                 row.getString("listener_address"), row.getString("user_agent"), row.getString("range_header"),
                                 row.getUUID("episode_id"), row.getLong("enclosure_length"), row.getInteger("duration_seconds")),
-                                row.getUUID("podcast_id")));
+                                row.getUUID("podcast_id"), row.getString("country_code"), row.getString("app_name"),
+                                row.getString("device_type")));
                     }
                     return found;
                 });
     }
 
-    /** Replaces the rollup rows of [from, to) by {@code rows}: together with the tenant lock, each request counts once. */
-    public Uni<Void> replace(SqlClient tx, UUID tenantId, Instant from, Instant to, List<HourlyDownloads> rows) {
-        Uni<Void> deleted = tx.preparedQuery("DELETE FROM download_hourly WHERE hour_start >= $1 AND hour_start < $2")
-                .execute(Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+    /**
+     * Replaces the download rollup rows of [from, to) by {@code rows} and {@code listeners}: together with the
+     * tenant lock, each request counts once.
+     */
+    public Uni<Void> replace(SqlClient tx, UUID tenantId, Instant from, Instant to, List<HourlyDownloads> rows,
+                             List<ListenerDownloads> listeners) {
+        Tuple period = Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
+        Uni<Void> deleted = tx.preparedQuery("DELETE FROM download_hourly WHERE hour_start >= $1 AND hour_start < $2").execute(period)
+                .flatMap(done -> tx.preparedQuery("DELETE FROM download_listener_hourly WHERE hour_start >= $1 AND hour_start < $2").execute(period))
+                .replaceWithVoid();
         if (rows.isEmpty()) {
             return deleted;
         }
         List<Tuple> batch = rows.stream().map(row -> Tuple.of(tenantId, row.botsIncluded(), row.episodeId(),
                 row.hourStart().atOffset(ZoneOffset.UTC), row.podcastId(), row.downloads())).toList();
+        List<Tuple> listenerBatch = listeners.stream().map(row -> Tuple.tuple().addUUID(tenantId).addBoolean(row.botsIncluded())
+                .addOffsetDateTime(row.hourStart().atOffset(ZoneOffset.UTC)).addUUID(row.episodeId()).addLong(row.listener())
+                .addUUID(row.podcastId()).addString(row.countryCode()).addString(row.appName()).addString(row.deviceType())
+                .addString(row.platform()).addInteger(row.downloads())).toList();
         return deleted.flatMap(done -> tx.preparedQuery("""
                         INSERT INTO download_hourly (tenant_id, bots_included, episode_id, hour_start, podcast_id, downloads)
                         VALUES ($1, $2, $3, $4, $5, $6)""")
-                .executeBatch(batch).replaceWithVoid());
-    }
-
-    /** Where the scheduled refresh of the tenant bound to {@code tx} stopped: every hour before it is final. */
-    public Uni<java.util.Optional<Instant>> watermark(SqlClient tx) {
-        return tx.query("SELECT computed_through FROM rollup_watermark").execute()
-                .map(rows -> rows.size() == 0 ? java.util.Optional.<Instant>empty()
-                        : java.util.Optional.of(rows.iterator().next().getOffsetDateTime("computed_through").toInstant()));
+                .executeBatch(batch)).flatMap(done -> tx.preparedQuery("""
+                        INSERT INTO download_listener_hourly (tenant_id, bots_included, hour_start, episode_id, listener, podcast_id,
+                               country_code, app_name, device_type, platform, downloads)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
+                .executeBatch(listenerBatch)).replaceWithVoid();
     }
 
     /** Tenants whose rollups the scheduler keeps fresh (the directory is not tenant-owned: no binding needed). */
@@ -89,13 +109,5 @@ public class DownloadRollupRepository {
                     rows.forEach(row -> tenants.add(row.getUUID("tenant_id")));
                     return tenants;
                 });
-    }
-
-    public Uni<Void> advanceWatermark(SqlClient tx, UUID tenantId, Instant computedThrough) {
-        return tx.preparedQuery("""
-                        INSERT INTO rollup_watermark (tenant_id, computed_through) VALUES ($1, $2)
-                        ON CONFLICT (tenant_id) DO UPDATE SET computed_through = GREATEST(rollup_watermark.computed_through, EXCLUDED.computed_through),
-                                                             updated_at = now()""")
-                .execute(Tuple.of(tenantId, computedThrough.atOffset(ZoneOffset.UTC))).replaceWithVoid();
     }
 }

@@ -8,15 +8,20 @@ import io.podcastplatform.analytics.iab.service.WindowMode;
 import io.podcastplatform.analytics.methodology.repository.IabSettingRepository;
 import io.podcastplatform.analytics.rollup.repository.DownloadRollupRepository;
 import io.podcastplatform.analytics.rollup.repository.DownloadRollupRepository.HourlyDownloads;
+import io.podcastplatform.analytics.rollup.repository.DownloadRollupRepository.ListenerDownloads;
 import io.podcastplatform.analytics.rollup.repository.DownloadRollupRepository.RawRequest;
 import io.podcastplatform.tenancy.transaction.TenantTransactions;
+import io.podcastplatform.analytics.rollup.repository.ListenThroughRepository;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,10 +45,12 @@ public class DownloadRollups {
     private final IabDownloadCounter botsExcluded;
     private final IabDownloadCounter botsIncluded;
     private final IabConfig config;
+    private final ListenThroughRepository listenThrough;
 
     public DownloadRollups(TenantTransactions transactions, IabSettingRepository settings, DownloadRollupRepository rollups,
-                           IabDownloadCounter counter, IabConfig config) {
+                           IabDownloadCounter counter, IabConfig config, ListenThroughRepository listenThrough) {
         this.transactions = transactions;
+        this.listenThrough = listenThrough;
         this.settings = settings;
         this.rollups = rollups;
         this.botsExcluded = counter;
@@ -51,60 +58,69 @@ public class DownloadRollups {
         this.config = config;
     }
 
-    /** Recomputes the whole hours covering [from, to); the period is widened outwards to hour boundaries. */
+    /**
+     * Recomputes the whole hours covering [from, to) (the period is widened outwards to hour boundaries), and the
+     * listen-through of the whole UTC days they fall in.
+     */
     public Uni<Recomputed> recompute(UUID tenantId, Instant from, Instant to) {
         Instant start = from.truncatedTo(ChronoUnit.HOURS);
         Instant end = to.truncatedTo(ChronoUnit.HOURS).equals(to) ? to : to.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
-        return transactions.inTenant(tenantId, tx -> rollups.lockTenant(tx, tenantId).flatMap(locked -> recomputeIn(tx, tenantId, start, end)));
-    }
-
-    /**
-     * The scheduled refresh: recomputes from the watermark (or the trailing window, if that reaches further back)
-     * through the open hour, then moves the watermark to the open hour. Rows arriving later than the trailing
-     * window behind a watermark are counted by {@link #recompute}.
-     */
-    public Uni<Recomputed> refresh(UUID tenantId, Instant now, Duration trailing, Duration longestCatchUp) {
-        Instant openHour = now.truncatedTo(ChronoUnit.HOURS);
-        Instant trailingStart = openHour.minus(trailing);
+        Instant firstDay = start.truncatedTo(ChronoUnit.DAYS);
+        Instant lastDay = end.truncatedTo(ChronoUnit.DAYS).equals(end) ? end : end.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
         return transactions.inTenant(tenantId, tx -> rollups.lockTenant(tx, tenantId)
-                .flatMap(locked -> rollups.watermark(tx))
-                .flatMap(watermark -> {
-                    Instant start = watermark.filter(w -> w.isBefore(trailingStart)).orElse(trailingStart);
-                    Instant bounded = start.isBefore(openHour.minus(longestCatchUp)) ? openHour.minus(longestCatchUp) : start;
-                    return recomputeIn(tx, tenantId, bounded, openHour.plus(Duration.ofHours(1)));
-                })
-                .flatMap(recomputed -> rollups.advanceWatermark(tx, tenantId, openHour).replaceWith(recomputed)));
+                .flatMap(locked -> recomputeIn(tx, tenantId, start, end))
+                .flatMap(recomputed -> listenThrough.replace(tx, tenantId, firstDay, lastDay).replaceWith(recomputed)));
     }
 
-    private Uni<Recomputed> recomputeIn(io.vertx.mutiny.sqlclient.SqlConnection tx, UUID tenantId, Instant start, Instant end) {
+    /** Recomputes the downloads of [start, end) (whole hours) in a transaction bound to the tenant and holding its lock. */
+    Uni<Recomputed> recomputeDownloads(SqlConnection tx, UUID tenantId, Instant start, Instant end) {
+        return recomputeIn(tx, tenantId, start, end);
+    }
+
+    private Uni<Recomputed> recomputeIn(SqlConnection tx, UUID tenantId, Instant start, Instant end) {
         return settings.windowMode(tx)
                 .map(mode -> mode.orElse(config.defaultWindowMode()))
                 .flatMap(mode -> rollups.requests(tx, start.minus(LOOK_BACK), end).flatMap(requests -> {
                     List<HourlyDownloads> rows = new ArrayList<>();
-                    long downloads = hourly(botsExcluded, false, requests, mode, start, end, rows);
-                    long withBots = hourly(botsIncluded, true, requests, mode, start, end, rows);
-                    return rollups.replace(tx, tenantId, start, end, rows)
+                    List<ListenerDownloads> listeners = new ArrayList<>();
+                    long downloads = hourly(botsExcluded, false, requests, mode, start, end, rows, listeners);
+                    long withBots = hourly(botsIncluded, true, requests, mode, start, end, rows, listeners);
+                    return rollups.replace(tx, tenantId, start, end, rows, listeners)
                             .map(done -> new Recomputed(start, end, mode, downloads, withBots));
                 }));
     }
 
-    /** Adds the rows of one variant to {@code rows}; returns the downloads counted in [start, end). */
+    /** Adds the rows of one variant to {@code rows} and {@code listeners}; returns the downloads counted in [start, end). */
     private static long hourly(IabDownloadCounter counter, boolean botsIncluded, List<RawRequest> requests, WindowMode mode,
-                               Instant start, Instant end, List<HourlyDownloads> rows) {
+                               Instant start, Instant end, List<HourlyDownloads> rows, List<ListenerDownloads> listeners) {
         Map<UUID, UUID> podcastOf = new HashMap<>();
+        Map<DownloadRequest, RawRequest> rawOf = new IdentityHashMap<>();
         List<DownloadRequest> plain = new ArrayList<>(requests.size());
         for (RawRequest raw : requests) {
             plain.add(raw.request());
+            rawOf.put(raw.request(), raw);
             if (raw.podcastId() != null) {
                 podcastOf.put(raw.request().episodeId(), raw.podcastId());
             }
         }
         record Cell(UUID episodeId, Instant hourStart) {
         }
+        record ListenerCell(Instant hourStart, UUID episodeId, long listener) {
+        }
         Map<Cell, Long> cells = new HashMap<>();
+        Map<ListenerCell, ListenerDownloads> listenerCells = new LinkedHashMap<>();
         for (CountedDownload counted : counter.count(plain, mode)) {
             if (!counted.countedAt().isBefore(start) && counted.countedAt().isBefore(end)) {
-                cells.merge(new Cell(counted.episodeId(), counted.countedAt().truncatedTo(ChronoUnit.HOURS)), 1L, Long::sum);
+                Instant hour = counted.countedAt().truncatedTo(ChronoUnit.HOURS);
+                cells.merge(new Cell(counted.episodeId(), hour), 1L, Long::sum);
+                RawRequest raw = rawOf.get(counted.by());
+                long listener = ListenerKeys.of(IabDownloadCounter.listener(counted.by()));
+                listenerCells.merge(new ListenerCell(hour, counted.episodeId(), listener),
+                        new ListenerDownloads(botsIncluded, hour, counted.episodeId(), listener, podcastOf.get(counted.episodeId()),
+                                raw.countryCode(), raw.appName(), raw.deviceType(), Platforms.of(counted.by().userAgent()), 1),
+                        (held, more) -> new ListenerDownloads(held.botsIncluded(), held.hourStart(), held.episodeId(), held.listener(),
+                                held.podcastId(), held.countryCode(), held.appName(), held.deviceType(), held.platform(),
+                                held.downloads() + more.downloads()));
             }
         }
         long total = 0;
@@ -113,6 +129,7 @@ public class DownloadRollups {
                     podcastOf.get(cell.getKey().episodeId()), cell.getValue()));
             total += cell.getValue();
         }
+        listeners.addAll(listenerCells.values());
         return total;
     }
 }

@@ -11,11 +11,19 @@ public interface RollupConfig {
     @WithName("refresh-every")
     String refreshEvery();
 
-    /** Closed hours the scheduled refresh recomputes behind the open one, so late requests count once. */
+    /** Closed hours behind the open one whose raw rows every pass compares, so late requests are found at once. */
     @WithName("trailing-window")
     Duration trailingWindow();
 
-    /** How far behind a watermark the refresh catches up after a pause; older periods are recomputed on demand. */
+    /** How far back the deep probe looks for late rows (and catches up after a pause); older periods are recomputed on demand. */
     @WithName("longest-catch-up")
     Duration longestCatchUp();
+
+    /** Tenants refreshed at once (each in its own transaction and under its own lock); at most the connection pool. */
+    @WithName("parallel-tenants")
+    int parallelTenants();
+
+    /** How often, per tenant, the probe looks back the whole catch-up period instead of the trailing window. */
+    @WithName("deep-probe-every")
+    Duration deepProbeEvery();
 }

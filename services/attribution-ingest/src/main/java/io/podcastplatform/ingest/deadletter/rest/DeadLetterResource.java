@@ -2,12 +2,11 @@ package io.podcastplatform.ingest.deadletter.rest;
 
 import io.podcastplatform.ingest.deadletter.repository.DeadLetterRepository.StoredDeadLetter;
 import io.podcastplatform.ingest.deadletter.service.DeadLetterService;
+import io.podcastplatform.ingest.limits.rest.PageSizes;
 import io.podcastplatform.security.caller.Callers;
 import io.podcastplatform.web.problem.ProblemException;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +21,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/dead-letters")
@@ -44,7 +46,10 @@ public class DeadLetterResource {
     @GET
     @PermissionsAllowed("events:read")
     @Operation(summary = "The tenant's refused input, newest first, with reasons")
-    public Uni<Page> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit, @QueryParam("cursor") String cursor) {
+    public Uni<Page> list(@QueryParam("limit") @DefaultValue(PageSizes.DEFAULT)
+                          @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = PageSizes.DEFAULT))
+                          String limitParameter, @QueryParam("cursor") String cursor) {
+        int limit = PageSizes.parse(limitParameter);
         OffsetDateTime beforeTime = null;
         UUID beforeId = null;
         if (cursor != null && !cursor.isBlank()) {

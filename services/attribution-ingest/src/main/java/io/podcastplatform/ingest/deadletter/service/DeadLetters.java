@@ -39,6 +39,11 @@ public class DeadLetters {
         publish(letter).subscribe().with(done -> { }, failure -> LOG.warnf("dead letter %s not published: %s", letter.id(), failure.toString()));
     }
 
+    /** A refusal that is counted ({@code ingest_rejected_total}) but not kept, e.g. past a batch's dead-letter cap. */
+    public void countOnly(String source) {
+        registry.counter("ingest.rejected", "source", source).increment();
+    }
+
     public Uni<Void> publish(DeadLetter letter) {
         return publisher.publish(new OutgoingEvent(Topics.INGEST_DEAD_LETTER_V1,
                 letter.tenantId() == null ? "platform" : letter.tenantId().toString(), DeadLetter.TYPE, letter.id(), letter.tenantId(), letter));

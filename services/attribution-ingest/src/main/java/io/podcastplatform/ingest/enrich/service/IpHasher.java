@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,9 +35,20 @@ import javax.crypto.spec.SecretKeySpec;
 public class IpHasher {
 
     private static final String HMAC = "HmacSHA256";
+    private static final int MAX_CACHED_KEYS = 4096;
 
     private final byte[] secret;
     private final long householdPeriodDays;
+    /**
+     * Derived keys by context (tenant and day, or tenant and period): only a few are live at a time, and
+     * deriving them for every event was half of the hot path's HMAC work (profiled under bench/run.sh).
+     */
+    private final Map<String, byte[]> keys = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > MAX_CACHED_KEYS;
+        }
+    });
 
     public IpHasher(IngestConfig config) {
         this.secret = config.client().ipHashSecret().getBytes(StandardCharsets.UTF_8);
@@ -75,7 +89,7 @@ public class IpHasher {
     }
 
     private byte[] key(String context) {
-        return hmac(secret, context.getBytes(StandardCharsets.UTF_8));
+        return keys.computeIfAbsent(context, c -> hmac(secret, c.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String hmacHex(byte[] key, byte[] data) {

@@ -1,5 +1,6 @@
 package io.podcastplatform.ingest.webhook.rest;
 
+import io.podcastplatform.ingest.limits.rest.PageSizes;
 import io.podcastplatform.ingest.webhook.service.Integrations;
 import io.podcastplatform.security.caller.Callers;
 import io.podcastplatform.web.paging.Page;
@@ -7,8 +8,6 @@ import io.podcastplatform.web.paging.TimeCursor;
 import io.podcastplatform.web.problem.ProblemException;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -22,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's partner webhook integrations; the signing secret is in the creation answer only. */
@@ -63,9 +65,11 @@ public class IntegrationResource {
     @GET
     @PermissionsAllowed("integration:read")
     @Operation(summary = "The tenant's integrations, newest first, without secrets")
-    public Uni<Page<Integrations.View>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+    public Uni<Page<Integrations.View>> list(@QueryParam("limit") @DefaultValue(PageSizes.DEFAULT)
+                                             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200",
+                                                     defaultValue = PageSizes.DEFAULT)) String limit,
                                              @QueryParam("cursor") String cursor) {
-        return integrations.page(callers.tenant(), TimeCursor.parse(cursor), limit);
+        return integrations.page(callers.tenant(), TimeCursor.parse(cursor), PageSizes.parse(limit));
     }
 
     @GET

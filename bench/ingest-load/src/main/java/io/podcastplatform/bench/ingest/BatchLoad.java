@@ -1,0 +1,134 @@
+package io.podcastplatform.bench.ingest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Batch throughput: {@code connections} threads post {@code /v1/batch} back to back (closed loop) until
+ * {@code events} events were sent in batches of {@code batch-size} (or {@code max-seconds} passed, so a
+ * run on a busy box stays short); then waits until every accepted
+ * event is stored. Reports events/s accepted (HTTP 200, the answer's {@code accepted} count), latency
+ * per request, and events/s persisted from the first accepted batch to the poll that saw the last row.
+ */
+final class BatchLoad {
+
+    private BatchLoad() {
+    }
+
+    static void run(Options options) throws Exception {
+        URI batchUri = URI.create(options.text("url") + "/v1/batch");
+        String authorization = "Basic " + Base64.getEncoder().encodeToString((options.text("write-key") + ":").getBytes(StandardCharsets.UTF_8));
+        UUID tenantId = UUID.fromString(options.text("tenant"));
+        long events = options.number("events", 300_000);
+        int batchSize = (int) options.number("batch-size", 500);
+        int connections = (int) options.number("connections", 8);
+        long sendUntil = System.nanoTime() + Duration.ofSeconds(options.number("max-seconds", 90)).toNanos();
+        Duration persistTimeout = Duration.ofSeconds(options.number("persist-timeout-seconds", 120));
+        BatchBodies bodies = new BatchBodies(options.text("run-id"), options.decimal("listener-share", 0.8));
+
+        long requests = (events + batchSize - 1) / batchSize;
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        Latencies latencies = new Latencies((int) requests);
+        AtomicLong nextRequest = new AtomicLong();
+        LongAdder accepted = new LongAdder();
+        AtomicLong firstAccept = new AtomicLong(Long.MAX_VALUE);
+        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+
+        try (StoredRows stored = new StoredRows(options.text("jdbc-url"), options.text("db-user", "postgres"),
+                options.text("db-password", "postgres"), tenantId)) {
+            long storedBefore = stored.count();
+            long start = System.nanoTime();
+            Thread[] workers = new Thread[connections];
+            for (int w = 0; w < connections; w++) {
+                workers[w] = new Thread(() -> {
+                    for (long r = nextRequest.getAndIncrement(); r < requests && System.nanoTime() < sendUntil;
+                         r = nextRequest.getAndIncrement()) {
+                        long first = r * batchSize;
+                        int size = (int) Math.min(batchSize, events - first);
+                        HttpRequest request = HttpRequest.newBuilder(batchUri).timeout(Duration.ofSeconds(60))
+                                .header("Content-Type", "application/json").header("Authorization", authorization)
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.batch(first, size))).build();
+                        long sent = System.nanoTime();
+                        try {
+                            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                            long answered = System.nanoTime();
+                            latencies.record(answered - sent);
+                            if (response.statusCode() == 200) {
+                                accepted.add(acceptedCount(response.body(), size));
+                                firstAccept.accumulateAndGet(answered, Math::min);
+                            } else {
+                                failures.computeIfAbsent("HTTP " + response.statusCode(), k -> new LongAdder()).increment();
+                            }
+                        } catch (Exception e) {
+                            failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
+                        }
+                    }
+                }, "batch-" + w);
+                workers[w].start();
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            long loadEnd = System.nanoTime();
+            double loadSeconds = (loadEnd - start) / 1e9;
+            long acceptedEvents = accepted.sum();
+            long sentRequests = latencies.count();
+            Results.note(String.format("batch: %d of %d requests of %d events over %d connections in %.1f s; failures %s", sentRequests,
+                    requests, batchSize, connections, loadSeconds, failures));
+
+            long expected = storedBefore + acceptedEvents;
+            long deadline = loadEnd + persistTimeout.toNanos();
+            long seen = stored.count();
+            while (seen < expected && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                seen = stored.count();
+            }
+            long lastStored = System.nanoTime();
+            long persisted = seen - storedBefore;
+            double persistSeconds = (lastStored - firstAccept.get()) / 1e9;
+
+            Results.print("batch_requests", latencies.count());
+            Results.print("batch_failed_requests", failures.values().stream().mapToLong(LongAdder::sum).sum());
+            Results.print("batch_events_accepted", acceptedEvents);
+            Results.print("batch_load_seconds", loadSeconds);
+            Results.print("batch_accepted_per_s", acceptedEvents / loadSeconds);
+            Results.print("batch_p50_ms", latencies.percentileMillis(50));
+            Results.print("batch_p99_ms", latencies.percentileMillis(99));
+            Results.print("batch_max_ms", latencies.maxMillis());
+            Results.print("batch_events_persisted", persisted);
+            Results.print("batch_persist_complete", persisted >= acceptedEvents ? "yes" : "no");
+            Results.print("batch_persist_seconds", persistSeconds);
+            Results.print("batch_persisted_per_s", persisted / persistSeconds);
+        }
+    }
+
+    /**
+     * The {@code "accepted": n} of a 200 batch answer, without a JSON library; a batch with nothing refused
+     * is answered {@code {"success": true}} alone, so then every event sent was accepted.
+     */
+    static long acceptedCount(String answer, int sent) {
+        int at = answer.indexOf("\"accepted\"");
+        if (at < 0) {
+            return sent;
+        }
+        int i = answer.indexOf(':', at) + 1;
+        while (i < answer.length() && Character.isWhitespace(answer.charAt(i))) {
+            i++;
+        }
+        long value = 0;
+        while (i < answer.length() && Character.isDigit(answer.charAt(i))) {
+            value = value * 10 + (answer.charAt(i++) - '0');
+        }
+        return value;
+    }
+}

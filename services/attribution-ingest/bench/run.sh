@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# The attribution-ingest hot-path benchmark: the packaged service against the running local stack,
+# driven over loopback by bench/ingest-load, beside the raw limits of the same box in the same run
+# (Kafka's own ProducerPerformance from the broker's jars; COPY into the same table).
+#
+#   services/attribution-ingest/bench/run.sh
+#
+# Knobs (environment): EVENTS (300000), BATCH_SIZE (500), CONNECTIONS (8), BATCH_MAX_SECONDS (60: a busy
+# box stops sending earlier), LISTENER_SHARE (0.8), RATE (2000 requests/s), RATE_SECONDS (20),
+# PORT (18094), INGEST_URL (use a running service instead of starting one; its own consumer then
+# persists), BENCH_JAVA_OPTS (JVM of the started service), SERVICE_OPTS (extra -D settings for it, to
+# try a tuning without rebuilding).
+# Needs: deploy/local/up.sh --infra-only (PostgreSQL, Kafka), the service packaged
+# (./mvnw -B package -DskipTests -pl services/attribution-ingest -am). Figures only; nothing asserts them.
+set -euo pipefail
+shopt -s lastpipe  # collect, at the end of a pipe, fills R in this shell
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+cd "$REPO"
+
+EVENTS="${EVENTS:-300000}"
+BATCH_SIZE="${BATCH_SIZE:-500}"
+CONNECTIONS="${CONNECTIONS:-8}"
+BATCH_MAX_SECONDS="${BATCH_MAX_SECONDS:-60}"
+LISTENER_SHARE="${LISTENER_SHARE:-0.8}"
+RATE="${RATE:-2000}"
+RATE_SECONDS="${RATE_SECONDS:-20}"
+PORT="${PORT:-18094}"
+KAFKA_BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}"
+PG_HOST="${PG_HOST:-127.0.0.1}"
+PG_PORT="${PG_PORT:-5432}"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseG1GC}"
+SERVICE_OPTS="${SERVICE_OPTS:-}"
+SERVICE_JAR="$REPO/services/attribution-ingest/target/quarkus-app/quarkus-run.jar"
+LOAD_JAR="$REPO/bench/ingest-load/target/ingest-load.jar"
+KAFKA_LIB="$REPO/.local/kafka/lib"
+PERF_TOPIC="bench.ingest-producer-perf"
+RUN_ID="bench-$(date -u +%Y%m%dT%H%M%S)-$$"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/ingest-bench.XXXXXX")"
+SERVICE_LOG="$WORK/attribution-ingest.log"
+SERVICE_PID=""
+COPY_TENANT=""
+
+export PGPASSWORD="${PGPASSWORD:-postgres}"
+psql_super() { psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d platform -v ON_ERROR_STOP=1 -Atq "$@"; }
+load() { java -cp "$LOAD_JAR:$REPO/bench/ingest-load/target/lib/*" io.podcastplatform.bench.ingest.IngestLoad "$@"; }
+kafka_tool() { java -Xmx512m -cp "$KAFKA_LIB/*" -Dlog4j2.level=warn "$@"; }
+now_ns() { date +%s%N; }
+say() { printf '\n== %s (%s, load average %s)\n' "$1" "$(date -u +%H:%M:%S)" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
+declare -A R
+collect() { # RESULT name=value lines of a step into R, the rest shown as they are
+  local line
+  while IFS= read -r line; do
+    if [[ "$line" == RESULT\ *=* ]]; then
+      line="${line#RESULT }"
+      R["${line%%=*}"]="${line#*=}"
+    else
+      printf '%s\n' "$line"
+    fi
+  done
+}
+
+cleanup() {
+  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+    kill "$SERVICE_PID" 2>/dev/null || true
+    wait "$SERVICE_PID" 2>/dev/null || true
+  fi
+  if [ -n "$COPY_TENANT" ]; then
+    psql_super -c "DELETE FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'" >/dev/null 2>&1 || true
+  fi
+  kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" --delete --if-exists --topic "$PERF_TOPIC" \
+    >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+[ -f "$SERVICE_JAR" ] || [ -n "${INGEST_URL:-}" ] || {
+  echo "no $SERVICE_JAR: ./mvnw -B package -DskipTests -pl services/attribution-ingest -am" >&2; exit 1; }
+[ -d "$KAFKA_LIB" ] || { echo "no $KAFKA_LIB: deploy/local/up.sh --infra-only fetches the broker's jars" >&2; exit 1; }
+if [ ! -f "$LOAD_JAR" ]; then
+  ./mvnw -B -q package -DskipTests -pl bench/ingest-load -am
+fi
+psql_super -c "SELECT 1" >/dev/null || { echo "PostgreSQL on $PG_HOST:$PG_PORT not reachable as postgres" >&2; exit 1; }
+
+echo "ingest benchmark $RUN_ID: $EVENTS events in batches of $BATCH_SIZE over $CONNECTIONS connections; pixel and redirect at $RATE/s for ${RATE_SECONDS}s"
+[ -n "$SERVICE_OPTS" ] && echo "service settings for this run: $SERVICE_OPTS"
+echo "box: nproc $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg), $(uname -sr), $(java -version 2>&1 | head -1)"
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+say "tenant and write key announced on identity.tenant.v1 / identity.api-key.v1"
+eval "$(load tenant --bootstrap-servers "$KAFKA_BOOTSTRAP" | grep '^BENCH_')"
+echo "tenant $BENCH_TENANT_ID ($BENCH_TENANT_SLUG)"
+
+if [ -n "${INGEST_URL:-}" ]; then
+  URL="$INGEST_URL"
+  echo "using the running service at $URL"
+else
+  URL="http://127.0.0.1:$PORT"
+  GROUP="attribution-ingest.persist.$RUN_ID"
+  say "starting the packaged service on $URL (log $SERVICE_LOG)"
+  # the env deploy/local/lib/services.sh passes; a consumer group of this run that starts at the end of
+  # the topics, so what tests left on them is not persisted inside the measurement
+  # shellcheck disable=SC2086
+  (cd "$REPO/services/attribution-ingest" && exec env \
+      HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" \
+      DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_NAME=platform \
+      DB_USER=ingest_app DB_PASSWORD=ingest_app \
+      DB_MIGRATION_USER=ingest_owner DB_MIGRATION_PASSWORD=ingest_owner \
+      KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
+      OIDC_AUTH_SERVER_URL="http://127.0.0.1:8180/realms/podcast-platform" \
+      LOG_JSON=false \
+      IP_HASH_SECRET=local-only-ip-hash-secret-change-me \
+      INTEGRATION_SECRET_KEY=local-only-integration-secret-key-change-me \
+      java $BENCH_JAVA_OPTS $SERVICE_OPTS \
+        "-Dmp.messaging.incoming.ingest-events-in.group.id=$GROUP" \
+        -Dmp.messaging.incoming.ingest-events-in.auto.offset.reset=latest \
+        -jar "$SERVICE_JAR") >"$SERVICE_LOG" 2>&1 &
+  SERVICE_PID=$!
+  for _ in $(seq 1 180); do
+    if curl -fsS --max-time 2 "$URL/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; then break; fi
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -40 "$SERVICE_LOG"; echo "the service exited during start-up" >&2; exit 1; }
+    sleep 1
+  done
+  curl -fsS --max-time 2 "$URL/q/health/ready" >/dev/null || { tail -40 "$SERVICE_LOG"; echo "the service is not ready" >&2; exit 1; }
+  load await-consumer --bootstrap-servers "$KAFKA_BOOTSTRAP" --group "$GROUP" \
+    --topics ingest.listener-event.v1,ingest.attribution-event.v1,ingest.conversion-event.v1,ingest.download-request.v1 | collect
+fi
+
+# the key directory learns of the key within seconds: until then /v1/batch answers 401 (known key: 400 for {})
+for _ in $(seq 1 60); do
+  status="$(curl -s -o /dev/null -w '%{http_code}' -u "$BENCH_WRITE_KEY:" -H 'Content-Type: application/json' -d '{}' "$URL/v1/batch")"
+  [ "$status" = 400 ] && break
+  sleep 0.5
+done
+[ "$status" = 400 ] || { echo "the service does not know the bench write key (last answer $status)" >&2; exit 1; }
+# the tenant directory (download prefix slugs) too: a 302 once it knows the slug
+for _ in $(seq 1 60); do
+  status="$(curl -s -o /dev/null -w '%{http_code}' "$URL/v1/e/$BENCH_TENANT_SLUG/cdn.bench-show.example.com/audio/probe.mp3")"
+  [ "$status" = 302 ] && break
+  sleep 0.5
+done
+
+say "raw limit: Kafka ProducerPerformance (acks=all, idempotent, lz4, linger.ms=10, batch.size=131072, as the service's producer)"
+load payloads --out "$WORK/payloads.txt" --count 1000 | collect
+kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" --delete --if-exists --topic "$PERF_TOPIC" >/dev/null 2>&1 || true
+kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" --create --if-not-exists --topic "$PERF_TOPIC" \
+  --partitions 12 --replication-factor 1 >/dev/null
+kafka_tool org.apache.kafka.tools.ProducerPerformance --topic "$PERF_TOPIC" --num-records "$EVENTS" --throughput -1 \
+  --payload-file "$WORK/payloads.txt" --bootstrap-server "$KAFKA_BOOTSTRAP" \
+  --command-property acks=all enable.idempotence=true compression.type=lz4 linger.ms=10 batch.size=131072 \
+  >"$WORK/perf.txt" 2>&1 || { cat "$WORK/perf.txt"; exit 1; }
+PERF_LINE="$(grep 'records sent' "$WORK/perf.txt" | tail -1)"
+echo "$PERF_LINE"
+R[kafka_records_per_s]="$(sed -E 's/.* records sent, ([0-9.]+) records\/sec.*/\1/' <<<"$PERF_LINE" | awk '{ printf "%.2f", $1 }')"
+
+say "raw limit: COPY of $EVENTS listener_events rows (psql as superuser, a fresh tenant), then deleted"
+COPY_TENANT="$(cat /proc/sys/kernel/random/uuid)"
+COLUMNS="$(load copy-rows --tenant "$COPY_TENANT" --rows "$EVENTS" --out "$WORK/rows.csv")"
+t0="$(now_ns)"
+psql_super -c "\\copy ingest.listener_events ($COLUMNS) FROM '$WORK/rows.csv' WITH (FORMAT csv)"
+t1="$(now_ns)"
+copied="$(psql_super -c "SELECT count(*) FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'")"
+R[copy_rows]="$copied"
+R[copy_seconds]="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
+R[copy_rows_per_s]="$(awk -v n="$copied" -v s="${R[copy_seconds]}" 'BEGIN { printf "%.2f", n / s }')"
+echo "COPY: $copied rows in ${R[copy_seconds]} s"
+psql_super -c "DELETE FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'" >/dev/null
+COPY_TENANT=""
+rm -f "$WORK/rows.csv"
+
+say "batch throughput: $EVENTS events, $BATCH_SIZE per /v1/batch, $CONNECTIONS connections, then until all are stored"
+load batch --url "$URL" --write-key "$BENCH_WRITE_KEY" --tenant "$BENCH_TENANT_ID" --run-id "$RUN_ID" --events "$EVENTS" \
+  --batch-size "$BATCH_SIZE" --connections "$CONNECTIONS" --max-seconds "$BATCH_MAX_SECONDS" --listener-share "$LISTENER_SHARE" \
+  --jdbc-url "jdbc:postgresql://$PG_HOST:$PG_PORT/platform" | collect
+
+say "pixel: open loop at $RATE/s for ${RATE_SECONDS}s (after a 3 s warm-up)"
+load open-loop --name pixel --kind pixel --url "$URL" --write-key "$BENCH_WRITE_KEY" --run-id "$RUN_ID" \
+  --rate "$RATE" --seconds "$RATE_SECONDS" | collect
+
+say "redirect: open loop at $RATE/s for ${RATE_SECONDS}s (after a 3 s warm-up)"
+load open-loop --name redirect --kind redirect --url "$URL" --slug "$BENCH_TENANT_SLUG" --run-id "$RUN_ID" \
+  --rate "$RATE" --seconds "$RATE_SECONDS" | collect
+
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+verdict() { awk -v v="$1" -v goal="$2" -v dir="$3" 'BEGIN { ok = (dir == "min") ? (v >= goal) : (v < goal); print ok ? "met" : "MISSED" }'; }
+persist_ratio="$(ratio "${R[batch_persisted_per_s]}" "${R[copy_rows_per_s]}")"
+accept_ratio="$(ratio "${R[batch_accepted_per_s]}" "${R[kafka_records_per_s]}")"
+
+echo
+echo "== ingest benchmark $RUN_ID: nproc $(nproc), load average before $LOAD_BEFORE, after $LOAD_AFTER"
+printf '%-44s %14s  %s\n' "figure" "value" "goal"
+printf '%-44s %14s  %s\n' "raw Kafka producer (records/s, ${R[event_record_bytes]} B)" "${R[kafka_records_per_s]}" ""
+printf '%-44s %14s  %s\n' "raw COPY into listener_events (rows/s)" "${R[copy_rows_per_s]}" ""
+printf '%-44s %14s  %s\n' "batch accepted (events/s)" "${R[batch_accepted_per_s]}" ""
+printf '%-44s %14s  %s\n' "batch persisted (events/s)" "${R[batch_persisted_per_s]}" "complete: ${R[batch_persist_complete]}"
+printf '%-44s %14s  %s\n' "batch request p50 / p99 / max (ms)" "${R[batch_p50_ms]} / ${R[batch_p99_ms]}" "max ${R[batch_max_ms]}"
+printf '%-44s %14s  %s\n' "accepted / raw Kafka" "$accept_ratio" ">= 0.5 $(verdict "$accept_ratio" 0.5 min)"
+printf '%-44s %14s  %s\n' "persisted / raw COPY" "$persist_ratio" ">= 0.5 $(verdict "$persist_ratio" 0.5 min)"
+printf '%-44s %14s  %s\n' "pixel p50 / p99 (ms) at ${R[pixel_achieved_per_s]}/s" "${R[pixel_p50_ms]} / ${R[pixel_p99_ms]}" \
+  "p99 < 5 $(verdict "${R[pixel_p99_ms]}" 5 max), max ${R[pixel_max_ms]}, unexpected answers ${R[pixel_unexpected_answers]}"
+printf '%-44s %14s  %s\n' "redirect p50 / p99 (ms) at ${R[redirect_achieved_per_s]}/s" "${R[redirect_p50_ms]} / ${R[redirect_p99_ms]}" \
+  "p99 < 5 $(verdict "${R[redirect_p99_ms]}" 5 max), max ${R[redirect_max_ms]}, unexpected answers ${R[redirect_unexpected_answers]}"
+echo "failed batch requests: ${R[batch_failed_requests]} of ${R[batch_requests]}; events accepted ${R[batch_events_accepted]}, persisted ${R[batch_events_persisted]}"

@@ -63,7 +63,9 @@ rollups() {
 case "${1:-}" in
   --clean)
     sql -c "DELETE FROM ingest.download_requests WHERE tenant_id = '$TENANT' AND enclosure_url LIKE 'https://bench.example.test/%'"
-    sql -c "DELETE FROM analytics.download_hourly WHERE tenant_id = '$TENANT'"
+    for rollup in download_hourly download_tenant_hourly download_podcast_hourly download_episode_daily download_listener_hourly; do
+      sql -c "DELETE FROM analytics.$rollup WHERE tenant_id = '$TENANT'"
+    done
     sql -c "DELETE FROM analytics.episode_copy WHERE tenant_id = '$TENANT' AND episode_id IN
               (SELECT md5('bench-episode-' || s || '-' || e)::uuid FROM generate_series(0, $PODCASTS - 1) s, generate_series(0, $EPISODES - 1) e)"
     sql -c "DELETE FROM analytics.tenant_directory WHERE tenant_id = '$TENANT' AND version = 0"   # only the entry this script made

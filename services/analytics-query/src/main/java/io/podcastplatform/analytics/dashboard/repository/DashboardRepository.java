@@ -6,8 +6,10 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,10 +53,39 @@ public class DashboardRepository {
         }
     }
 
-    private static final String LISTENER_FILTER = """
-            FROM download_listener_hourly
-            WHERE bots_included = $1 AND hour_start >= $2 AND hour_start < $3
-              AND ($4::uuid IS NULL OR podcast_id = $4) AND ($5::uuid IS NULL OR episode_id = $5)""";
+    /**
+     * The rows of one filter shape (whole tenant, one podcast, one episode, or one episode of one podcast) as its
+     * own statement text from parameter {@code $first} on, so every shape gets a plan that uses its key, which a
+     * generic {@code ($n IS NULL OR column = $n)} plan cannot.
+     */
+    private static String scope(int first, UUID podcastId, UUID episodeId) {
+        if (episodeId != null) {
+            return podcastId == null ? " AND episode_id = $" + first : " AND episode_id = $" + first + " AND podcast_id = $" + (first + 1);
+        }
+        return podcastId == null ? "" : " AND podcast_id = $" + first;
+    }
+
+    /** Adds the parameters {@link #scope} refers to, in its order. */
+    private static Tuple scoped(Tuple tuple, UUID podcastId, UUID episodeId) {
+        if (episodeId != null) {
+            tuple.addUUID(episodeId);
+        }
+        if (podcastId != null) {
+            tuple.addUUID(podcastId);
+        }
+        return tuple;
+    }
+
+    private static String listenerRows(UUID podcastId, UUID episodeId) {
+        return """
+                FROM download_listener_hourly
+                WHERE bots_included = $1 AND hour_start >= $2 AND hour_start < $3""" + scope(4, podcastId, episodeId);
+    }
+
+    /** Parameter number of the first one after the filter's ($1-$3 and the scope's). */
+    private static int afterScope(UUID podcastId, UUID episodeId) {
+        return 4 + (podcastId == null ? 0 : 1) + (episodeId == null ? 0 : 1);
+    }
 
     /**
      * Unique listeners and downloads of [from, to) per bucket of {@code unit} in {@code timeZone}, and over the
@@ -64,8 +95,9 @@ public class DashboardRepository {
                                          UUID podcastId, UUID episodeId) {
         return tx.preparedQuery("""
                         SELECT bucket, GROUPING(bucket) AS whole_period, count(DISTINCT listener) AS listeners, sum(downloads)::bigint AS downloads
-                          FROM (SELECT date_trunc($6, hour_start AT TIME ZONE $7) AS bucket, listener, downloads %s) rows
-                         GROUP BY GROUPING SETS ((bucket), ()) ORDER BY whole_period, bucket""".formatted(LISTENER_FILTER))
+                          FROM (SELECT date_trunc($%d, hour_start AT TIME ZONE $%d) AS bucket, listener, downloads %s) rows
+                         GROUP BY GROUPING SETS ((bucket), ()) ORDER BY whole_period, bucket"""
+                        .formatted(afterScope(podcastId, episodeId), afterScope(podcastId, episodeId) + 1, listenerRows(podcastId, episodeId)))
                 .execute(filter(from, to, botsIncluded, podcastId, episodeId).addString(unit).addString(timeZone))
                 .map(rows -> {
                     List<ListenerBucket> buckets = new ArrayList<>(rows.size());
@@ -89,7 +121,8 @@ public class DashboardRepository {
         return tx.preparedQuery("""
                         SELECT value, GROUPING(value) AS whole_period, count(DISTINCT listener) AS listeners, sum(downloads)::bigint AS downloads
                           FROM (SELECT COALESCE(%s, 'unknown') AS value, listener, downloads %s) rows
-                         GROUP BY GROUPING SETS ((value), ()) ORDER BY whole_period, downloads DESC, value""".formatted(by.column, LISTENER_FILTER))
+                         GROUP BY GROUPING SETS ((value), ()) ORDER BY whole_period, downloads DESC, value"""
+                        .formatted(by.column, listenerRows(podcastId, episodeId)))
                 .execute(filter(from, to, botsIncluded, podcastId, episodeId))
                 .map(rows -> {
                     List<BreakdownRow> found = new ArrayList<>(rows.size());
@@ -112,9 +145,8 @@ public class DashboardRepository {
         return tx.preparedQuery("""
                         SELECT reached_step, sum(sessions)::bigint AS sessions, sum(completed)::bigint AS completed, sum(listen_seconds) AS listen_seconds
                           FROM listen_through_hourly
-                         WHERE bots_included = $1 AND hour_start >= $2 AND hour_start < $3
-                           AND ($4::uuid IS NULL OR podcast_id = $4) AND ($5::uuid IS NULL OR episode_id = $5)
-                         GROUP BY reached_step ORDER BY reached_step""")
+                         WHERE bots_included = $1 AND hour_start >= $2 AND hour_start < $3%s
+                         GROUP BY reached_step ORDER BY reached_step""".formatted(scope(4, podcastId, episodeId)))
                 .execute(filter(from, to, botsIncluded, podcastId, episodeId))
                 .map(rows -> {
                     List<ReachedStep> steps = new ArrayList<>(rows.size());
@@ -127,21 +159,49 @@ public class DashboardRepository {
     }
 
     private static Tuple filter(Instant from, Instant to, boolean botsIncluded, UUID podcastId, UUID episodeId) {
-        return Tuple.tuple().addBoolean(botsIncluded).addOffsetDateTime(from.atOffset(ZoneOffset.UTC)).addOffsetDateTime(to.atOffset(ZoneOffset.UTC))
-                .addUUID(podcastId).addUUID(episodeId);
+        return scoped(Tuple.tuple().addBoolean(botsIncluded).addOffsetDateTime(from.atOffset(ZoneOffset.UTC))
+                .addOffsetDateTime(to.atOffset(ZoneOffset.UTC)), podcastId, episodeId);
     }
 
-    /** The {@code limit} episodes with the most downloads in [from, to), most first (ties by episode id, so stable). */
+    /**
+     * The {@code limit} episodes with the most downloads in [from, to), most first (ties by episode id, so stable),
+     * with the podcast of each one's latest hour in the period: the whole UTC days inside the period from the
+     * per-episode daily totals, and only when the period does not start and end at UTC midnights (a zone off UTC),
+     * the hours before the first and after the last whole day from the hourly rows.
+     */
     public Uni<List<EpisodeDownloads>> topEpisodes(SqlClient tx, Instant from, Instant to, boolean botsIncluded, int limit) {
+        Instant firstWholeDay = from.truncatedTo(ChronoUnit.DAYS).equals(from) ? from : from.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+        Instant endOfWholeDays = to.truncatedTo(ChronoUnit.DAYS);
+        if (!firstWholeDay.isBefore(endOfWholeDays)) {
+            firstWholeDay = to;
+            endOfWholeDays = to;
+        }
+        Tuple period = Tuple.tuple().addBoolean(botsIncluded).addOffsetDateTime(from.atOffset(ZoneOffset.UTC)).addOffsetDateTime(to.atOffset(ZoneOffset.UTC))
+                .addInteger(limit).addLocalDate(LocalDate.ofInstant(firstWholeDay, ZoneOffset.UTC))
+                .addLocalDate(LocalDate.ofInstant(endOfWholeDays, ZoneOffset.UTC));
+        String rows = "SELECT episode_id, downloads FROM download_episode_daily WHERE bots_included = $1 AND day_utc >= $5 AND day_utc < $6";
+        if (!firstWholeDay.equals(from) || !endOfWholeDays.equals(to)) {
+            period.addOffsetDateTime(firstWholeDay.atOffset(ZoneOffset.UTC)).addOffsetDateTime(endOfWholeDays.atOffset(ZoneOffset.UTC));
+            rows = "(" + rows + """
+                     UNION ALL
+                    SELECT episode_id, downloads FROM download_hourly WHERE bots_included = $1 AND hour_start >= $2 AND hour_start < $7
+                     UNION ALL
+                    SELECT episode_id, downloads FROM download_hourly WHERE bots_included = $1 AND hour_start >= $8 AND hour_start < $3)""";
+        } else {
+            rows = "(" + rows + ")";
+        }
         return tx.preparedQuery("""
-                        SELECT episode_id, max(podcast_id::text)::uuid AS podcast_id, sum(downloads)::bigint AS downloads
-                          FROM download_hourly
-                         WHERE bots_included = $1 AND hour_start >= $2 AND hour_start < $3
-                         GROUP BY episode_id ORDER BY downloads DESC, episode_id LIMIT $4""")
-                .execute(Tuple.of(botsIncluded, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), limit))
-                .map(rows -> {
-                    List<EpisodeDownloads> top = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
+                        SELECT top.episode_id, latest.podcast_id, top.downloads
+                          FROM (SELECT episode_id, sum(downloads)::bigint AS downloads FROM %s rows
+                                 GROUP BY episode_id ORDER BY downloads DESC, episode_id LIMIT $4) top
+                          LEFT JOIN LATERAL (SELECT podcast_id FROM download_hourly h
+                                              WHERE h.bots_included = $1 AND h.episode_id = top.episode_id AND h.hour_start >= $2 AND h.hour_start < $3
+                                              ORDER BY h.hour_start DESC LIMIT 1) latest ON true
+                         ORDER BY top.downloads DESC, top.episode_id""".formatted(rows))
+                .execute(period)
+                .map(found -> {
+                    List<EpisodeDownloads> top = new ArrayList<>(found.size());
+                    for (Row row : found) {
                         top.add(new EpisodeDownloads(row.getUUID("episode_id"), row.getUUID("podcast_id"), row.getLong("downloads")));
                     }
                     return top;
@@ -162,18 +222,19 @@ public class DashboardRepository {
 
     /**
      * Downloads of [from, to) in buckets of {@code unit} (hour, day, week or month) starting at local times of
-     * {@code timeZone}; optionally one podcast or one episode.
+     * {@code timeZone}; optionally one podcast or one episode, each from the finest rollup that answers it (the
+     * tenant's or the podcast's hourly totals, the episode's hourly rows), all derived from the same hours.
      */
     public Uni<List<Bucket>> downloads(SqlClient tx, String unit, String timeZone, Instant from, Instant to, boolean botsIncluded,
                                        UUID podcastId, UUID episodeId) {
+        String table = episodeId != null ? "download_hourly" : podcastId != null ? "download_podcast_hourly" : "download_tenant_hourly";
         return tx.preparedQuery("""
-                        SELECT date_trunc($1, hour_start AT TIME ZONE $2) AS bucket, sum(downloads)::bigint AS downloads
-                          FROM download_hourly
-                         WHERE bots_included = $3 AND hour_start >= $4 AND hour_start < $5
-                           AND ($6::uuid IS NULL OR podcast_id = $6) AND ($7::uuid IS NULL OR episode_id = $7)
-                         GROUP BY 1 ORDER BY 1""")
-                .execute(Tuple.from(List.of(unit, timeZone, botsIncluded, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
-                        .addUUID(podcastId).addUUID(episodeId))
+                        SELECT date_trunc($4, hour_start AT TIME ZONE $5) AS bucket, sum(downloads)::bigint AS downloads
+                          FROM %s
+                         WHERE bots_included = $1 AND hour_start >= $2 AND hour_start < $3%s
+                         GROUP BY 1 ORDER BY 1""".formatted(table, scope(6, podcastId, episodeId)))
+                .execute(scoped(Tuple.tuple().addBoolean(botsIncluded).addOffsetDateTime(from.atOffset(ZoneOffset.UTC))
+                        .addOffsetDateTime(to.atOffset(ZoneOffset.UTC)).addString(unit).addString(timeZone), podcastId, episodeId))
                 .map(rows -> {
                     List<Bucket> buckets = new ArrayList<>(rows.size());
                     for (Row row : rows) {

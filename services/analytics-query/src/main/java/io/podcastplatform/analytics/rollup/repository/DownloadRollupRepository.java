@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,32 +74,70 @@ public class DownloadRollupRepository {
     }
 
     /**
-     * Replaces the download rollup rows of [from, to) by {@code rows} and {@code listeners}: together with the
-     * tenant lock, each request counts once.
+     * Replaces the download rollup rows of [from, to) by {@code rows} and {@code listeners}, then derives the
+     * coarser rollups of the same hours (and of the whole UTC days they touch) from {@code download_hourly}:
+     * together with the tenant lock, each request counts once, and every rollup agrees with {@code download_hourly}.
      */
     public Uni<Void> replace(SqlClient tx, UUID tenantId, Instant from, Instant to, List<HourlyDownloads> rows,
                              List<ListenerDownloads> listeners) {
         Tuple period = Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
-        Uni<Void> deleted = tx.preparedQuery("DELETE FROM download_hourly WHERE hour_start >= $1 AND hour_start < $2").execute(period)
+        Uni<Void> replaced = tx.preparedQuery("DELETE FROM download_hourly WHERE hour_start >= $1 AND hour_start < $2").execute(period)
                 .flatMap(done -> tx.preparedQuery("DELETE FROM download_listener_hourly WHERE hour_start >= $1 AND hour_start < $2").execute(period))
                 .replaceWithVoid();
-        if (rows.isEmpty()) {
-            return deleted;
+        if (!rows.isEmpty()) {
+            List<Tuple> batch = rows.stream().map(row -> Tuple.of(tenantId, row.botsIncluded(), row.episodeId(),
+                    row.hourStart().atOffset(ZoneOffset.UTC), row.podcastId(), row.downloads())).toList();
+            List<Tuple> listenerBatch = listeners.stream().map(row -> Tuple.tuple().addUUID(tenantId).addBoolean(row.botsIncluded())
+                    .addOffsetDateTime(row.hourStart().atOffset(ZoneOffset.UTC)).addUUID(row.episodeId()).addLong(row.listener())
+                    .addUUID(row.podcastId()).addString(row.countryCode()).addString(row.appName()).addString(row.deviceType())
+                    .addString(row.platform()).addInteger(row.downloads())).toList();
+            replaced = replaced.flatMap(done -> tx.preparedQuery("""
+                            INSERT INTO download_hourly (tenant_id, bots_included, episode_id, hour_start, podcast_id, downloads)
+                            VALUES ($1, $2, $3, $4, $5, $6)""")
+                    .executeBatch(batch)).flatMap(done -> tx.preparedQuery("""
+                            INSERT INTO download_listener_hourly (tenant_id, bots_included, hour_start, episode_id, listener, podcast_id,
+                                   country_code, app_name, device_type, platform, downloads)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
+                    .executeBatch(listenerBatch)).replaceWithVoid();
         }
-        List<Tuple> batch = rows.stream().map(row -> Tuple.of(tenantId, row.botsIncluded(), row.episodeId(),
-                row.hourStart().atOffset(ZoneOffset.UTC), row.podcastId(), row.downloads())).toList();
-        List<Tuple> listenerBatch = listeners.stream().map(row -> Tuple.tuple().addUUID(tenantId).addBoolean(row.botsIncluded())
-                .addOffsetDateTime(row.hourStart().atOffset(ZoneOffset.UTC)).addUUID(row.episodeId()).addLong(row.listener())
-                .addUUID(row.podcastId()).addString(row.countryCode()).addString(row.appName()).addString(row.deviceType())
-                .addString(row.platform()).addInteger(row.downloads())).toList();
-        return deleted.flatMap(done -> tx.preparedQuery("""
-                        INSERT INTO download_hourly (tenant_id, bots_included, episode_id, hour_start, podcast_id, downloads)
-                        VALUES ($1, $2, $3, $4, $5, $6)""")
-                .executeBatch(batch)).flatMap(done -> tx.preparedQuery("""
-                        INSERT INTO download_listener_hourly (tenant_id, bots_included, hour_start, episode_id, listener, podcast_id,
-                               country_code, app_name, device_type, platform, downloads)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
-                .executeBatch(listenerBatch)).replaceWithVoid();
+        return replaced.flatMap(done -> deriveCoarser(tx, tenantId, from, to));
+    }
+
+    /**
+     * Replaces the per-tenant and per-podcast hourly totals of [from, to) and the per-episode totals of the UTC
+     * days [from, to) touches by aggregating {@code download_hourly} (already replaced): whole days, so an hour
+     * recomputed alone leaves its day's total right. {@code bots_included IN (false, true)} lets the keys, which
+     * put the variant before the hour or day, scan the period of each variant instead of the tenant's every row.
+     */
+    private Uni<Void> deriveCoarser(SqlClient tx, UUID tenantId, Instant from, Instant to) {
+        Tuple hours = Tuple.of(tenantId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
+        LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
+        LocalDate endDay = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC).plusDays(1);
+        Tuple days = Tuple.of(tenantId, firstDay, endDay);
+        return tx.preparedQuery("DELETE FROM download_tenant_hourly WHERE tenant_id = $1 AND bots_included IN (false, true) AND hour_start >= $2 AND hour_start < $3").execute(hours)
+                .flatMap(done -> tx.preparedQuery("""
+                        INSERT INTO download_tenant_hourly (tenant_id, bots_included, hour_start, downloads)
+                        SELECT tenant_id, bots_included, hour_start, sum(downloads) FROM download_hourly
+                         WHERE tenant_id = $1 AND bots_included IN (false, true) AND hour_start >= $2 AND hour_start < $3
+                         GROUP BY tenant_id, bots_included, hour_start""").execute(hours))
+                .flatMap(done -> tx.preparedQuery("DELETE FROM download_podcast_hourly WHERE tenant_id = $1 AND bots_included IN (false, true) AND hour_start >= $2 AND hour_start < $3")
+                        .execute(hours))
+                .flatMap(done -> tx.preparedQuery("""
+                        INSERT INTO download_podcast_hourly (tenant_id, bots_included, podcast_id, hour_start, downloads)
+                        SELECT tenant_id, bots_included, podcast_id, hour_start, sum(downloads) FROM download_hourly
+                         WHERE tenant_id = $1 AND bots_included IN (false, true) AND hour_start >= $2 AND hour_start < $3 AND podcast_id IS NOT NULL
+                         GROUP BY tenant_id, bots_included, podcast_id, hour_start""").execute(hours))
+                .flatMap(done -> tx.preparedQuery("DELETE FROM download_episode_daily WHERE tenant_id = $1 AND bots_included IN (false, true) AND day_utc >= $2 AND day_utc < $3")
+                        .execute(days))
+                .flatMap(done -> tx.preparedQuery("""
+                        INSERT INTO download_episode_daily (tenant_id, bots_included, day_utc, episode_id, podcast_id, downloads)
+                        SELECT tenant_id, bots_included, (hour_start AT TIME ZONE 'UTC')::date, episode_id, max(podcast_id::text)::uuid,
+                               sum(downloads)
+                          FROM download_hourly
+                         WHERE tenant_id = $1 AND bots_included IN (false, true) AND hour_start >= ($2::date)::timestamp AT TIME ZONE 'UTC'
+                           AND hour_start < ($3::date)::timestamp AT TIME ZONE 'UTC'
+                         GROUP BY tenant_id, bots_included, (hour_start AT TIME ZONE 'UTC')::date, episode_id""").execute(days))
+                .replaceWithVoid();
     }
 
     /** Tenants whose rollups the scheduler keeps fresh (the directory is not tenant-owned: no binding needed). */

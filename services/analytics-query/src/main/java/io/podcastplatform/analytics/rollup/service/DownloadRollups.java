@@ -13,6 +13,9 @@ import io.podcastplatform.analytics.rollup.repository.DownloadRollupRepository.R
 import io.podcastplatform.tenancy.transaction.TenantTransactions;
 import io.podcastplatform.analytics.rollup.repository.ListenThroughRepository;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -25,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Keeps the hourly IAB download rollup exact: a period is recomputed from the raw requests as a whole (delete +
@@ -80,14 +84,31 @@ public class DownloadRollups {
     private Uni<Recomputed> recomputeIn(SqlConnection tx, UUID tenantId, Instant start, Instant end) {
         return settings.windowMode(tx)
                 .map(mode -> mode.orElse(config.defaultWindowMode()))
-                .flatMap(mode -> rollups.requests(tx, start.minus(LOOK_BACK), end).flatMap(requests -> {
-                    List<HourlyDownloads> rows = new ArrayList<>();
-                    List<ListenerDownloads> listeners = new ArrayList<>();
-                    long downloads = hourly(botsExcluded, false, requests, mode, start, end, rows, listeners);
-                    long withBots = hourly(botsIncluded, true, requests, mode, start, end, rows, listeners);
-                    return rollups.replace(tx, tenantId, start, end, rows, listeners)
-                            .map(done -> new Recomputed(start, end, mode, downloads, withBots));
-                }));
+                .flatMap(mode -> rollups.requests(tx, start.minus(LOOK_BACK), end)
+                        .flatMap(requests -> offTheEventLoop(() -> count(requests, mode, start, end)))
+                        .flatMap(counted -> rollups.replace(tx, tenantId, start, end, counted.rows(), counted.listeners())
+                                .map(done -> new Recomputed(start, end, mode, counted.downloads(), counted.downloadsWithBots()))));
+    }
+
+    private record Counted(List<HourlyDownloads> rows, List<ListenerDownloads> listeners, long downloads, long downloadsWithBots) {
+    }
+
+    private Counted count(List<RawRequest> requests, WindowMode mode, Instant start, Instant end) {
+        List<HourlyDownloads> rows = new ArrayList<>();
+        List<ListenerDownloads> listeners = new ArrayList<>();
+        long downloads = hourly(botsExcluded, false, requests, mode, start, end, rows, listeners);
+        long withBots = hourly(botsIncluded, true, requests, mode, start, end, rows, listeners);
+        return new Counted(rows, listeners, downloads, withBots);
+    }
+
+    /**
+     * Counting a day of a large tenant takes seconds of CPU: on a worker thread, so the event loop keeps answering
+     * dashboards meanwhile; the result comes back on the caller's Vert.x context, where its transaction lives.
+     */
+    private static <T> Uni<T> offTheEventLoop(Supplier<T> work) {
+        Context context = Vertx.currentContext();
+        Uni<T> onWorker = Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return context == null ? onWorker : onWorker.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
     /** Adds the rows of one variant to {@code rows} and {@code listeners}; returns the downloads counted in [start, end). */

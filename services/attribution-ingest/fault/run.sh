@@ -28,9 +28,15 @@ LOG_DIR="$FAULT_DIR/logs"
 PID_DIR="$FAULT_DIR/pids"
 PG_PORT="${FAULT_PG_PORT:-55432}"
 PG_DIR="$FAULT_DIR/postgres"
+PG_LOG="$LOG_DIR/postgresql.log"
+# The server runs as the postgres OS user: when it cannot traverse the checkout (one under /root, say),
+# the throwaway cluster and its log live out of tree, as the stack's own cluster does.
+if [ "$(id -u)" -eq 0 ] && ! as_pg test -x "$REPO"; then
+  PG_DIR="$(pg_out_of_tree_dir)-fault"
+  PG_LOG="$PG_DIR/postgresql.log"
+fi
 PGDATA_DIR="$PG_DIR/data"
 PG_RUN_DIR="$PG_DIR/run"
-PG_LOG="$LOG_DIR/postgresql.log"
 KAFKA_PORT="${FAULT_KAFKA_PORT:-19092}"
 KAFKA_CONTROLLER_PORT="${FAULT_KAFKA_CONTROLLER_PORT:-19093}"
 KAFKA_HOME="$FAULT_DIR/kafka"          # KAFKA_LIB stays the stack's jars (read only)
@@ -304,7 +310,7 @@ redirect_during_kafka_outage() {
 # ---------------------------------------------------------------------------------------------
 T0="$(now_s)"
 stop_leftovers_of_an_earlier_run
-rm -rf "$FAULT_DIR"
+rm -rf "$FAULT_DIR" "$PGDATA_DIR"
 mkdir -p "$LOG_DIR" "$PID_DIR" "$PG_DIR"
 ensure_base_tools
 check_java

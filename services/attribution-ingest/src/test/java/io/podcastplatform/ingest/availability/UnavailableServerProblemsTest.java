@@ -7,6 +7,7 @@ import io.podcastplatform.web.problem.Problem;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL out of reach is a 503 the client retries; a real database error stays a 500. */
@@ -21,6 +22,11 @@ class UnavailableServerProblemsTest {
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
         assertThat(response.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
         assertThat(((Problem) response.getEntity()).detail()).contains("send the request again");
+    }
+
+    @Test
+    void aConnectionResetByACrashedDatabaseIsA503() {
+        assertThat(problems.connectionReset(new SocketException("Connection reset"), null).getStatus()).isEqualTo(503);
     }
 
     @Test

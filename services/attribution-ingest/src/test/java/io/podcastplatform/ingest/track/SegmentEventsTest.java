@@ -44,6 +44,32 @@ class SegmentEventsTest {
     }
 
     @Test
+    void theSizeBoundIsNeverBelowTheSerializedSize() throws IOException {
+        List<String> events = List.of(
+                "{}",
+                "{\"a\":null,\"b\":true,\"c\":false,\"n\":-1.2345678901234567E-308,\"i\":-9223372036854775808}",
+                "{\"control\":\"\\u0001\\u0002\\u001f\",\"quote\":\"\\\"\\\\\",\"\\u0007key\":[1,2.5,[],{}]}",
+                "{\"utf8\":\"h\u00e9ll\u00f6 \u20ac \ud83c\udf99\",\"big\":123456789012345678901234567890,\"exp\":1e300}",
+                "{\"context\":{\"page\":{\"url\":\"https://x.example/\u00e4?a=1&b=<2>\"}},\"properties\":{\"list\":[\"a\",null,{\"b\":[[]]}]}}");
+        for (String json : events) {
+            JsonNode node = EventJson.tree(json.getBytes(StandardCharsets.UTF_8));
+            int serialized = EventJson.mapper().writeValueAsBytes(node).length;
+            assertThat(SegmentEvents.upperBoundOfSize(node, Long.MAX_VALUE / 4)).as(json).isGreaterThanOrEqualTo(serialized);
+        }
+    }
+
+    @Test
+    void anEventPastTheLimitOnlyThroughEscapesIsStillRefused() {
+        // 6,000 control characters: 6,000 characters of text, 36,000 bytes once escaped
+        String escaped = "\\u0001".repeat(6_000);
+        EventVerdict verdict = read("{\"messageId\":\"big\",\"userId\":\"u\",\"event\":\"Clicked\",\"properties\":{\"x\":\"" + escaped + "\"}}",
+                "track");
+
+        assertThat(verdict.accepted()).isFalse();
+        assertThat(verdict.reasons()).singleElement().asString().contains("bytes per event");
+    }
+
+    @Test
     void clockSkewIsCorrectedWithSentAt() {
         OffsetDateTime clientNow = NOW.minusHours(3);
         assertThat(EventClock.occurredAt(clientNow.minusSeconds(30), clientNow, NOW)).isEqualTo(NOW.minusSeconds(30));

@@ -7,6 +7,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -25,6 +26,12 @@ public class UnavailableServerProblems {
 
     @ServerExceptionMapper
     public Response unreachable(ConnectException e, RoutingContext request) {
+        return unavailable(e, request);
+    }
+
+    /** A crash resets the connections of the queries in flight (fault/run.sh scenario b). */
+    @ServerExceptionMapper
+    public Response connectionReset(SocketException e, RoutingContext request) {
         return unavailable(e, request);
     }
 

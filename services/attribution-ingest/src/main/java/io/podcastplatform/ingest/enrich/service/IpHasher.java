@@ -36,6 +36,14 @@ public class IpHasher {
 
     private static final String HMAC = "HmacSHA256";
     private static final int MAX_CACHED_KEYS = 4096;
+    /** Mac.getInstance looks the provider up on every call (a visible share of the hot path); a Mac is not thread-safe. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance(HMAC);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+        }
+    });
 
     private final byte[] secret;
     private final long householdPeriodDays;
@@ -98,10 +106,10 @@ public class IpHasher {
 
     private static byte[] hmac(byte[] key, byte[] data) {
         try {
-            Mac mac = Mac.getInstance(HMAC);
+            Mac mac = MACS.get();
             mac.init(new SecretKeySpec(key, HMAC));
             return mac.doFinal(data);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
         }
     }

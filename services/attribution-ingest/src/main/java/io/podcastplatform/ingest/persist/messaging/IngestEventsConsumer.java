@@ -1,5 +1,7 @@
 package io.podcastplatform.ingest.persist.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.podcastplatform.events.CloudEvent;
 import io.podcastplatform.events.CloudEventHeaders;
@@ -67,6 +69,10 @@ public class IngestEventsConsumer {
 
     @Incoming(IngestChannels.EVENTS_IN)
     public Uni<Void> persist(ConsumerRecords<String, byte[]> records) {
+        return store(byTenant(records), records.count());
+    }
+
+    private Map<UUID, TenantBatch> byTenant(ConsumerRecords<String, byte[]> records) {
         Map<UUID, TenantBatch> byTenant = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             Object event = decode(record);
@@ -75,10 +81,14 @@ public class IngestEventsConsumer {
                 byTenant.computeIfAbsent(tenantId, TenantBatch::new).add(event, record.topic(), record.value());
             }
         }
+        return byTenant;
+    }
+
+    private Uni<Void> store(Map<UUID, TenantBatch> byTenant, int recordCount) {
         return Multi.createFrom().iterable(byTenant.values())
                 .onItem().transformToUniAndConcatenate(this::storeOrIsolate)
                 .collect().last()
-                .onFailure().invoke(failure -> LOG.warnf("batch of %d records not yet stored, retrying: %s", records.count(), failure.toString()))
+                .onFailure().invoke(failure -> LOG.warnf("batch of %d records not yet stored, retrying: %s", recordCount, failure.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
                 .replaceWithVoid();
     }
@@ -90,12 +100,23 @@ public class IngestEventsConsumer {
                 throw new MalformedEventException("no ingest table takes records of " + record.topic());
             }
             CloudEvent envelope = CloudEvent.fromRecord(record.headers(), record.value());
-            EventSchemas.requireValid(record.topic(), EventJson.tree(envelope.data()));
-            return EventJson.read(envelope.data(), type);
+            JsonNode data = EventJson.tree(envelope.data());
+            EventSchemas.requireValid(record.topic(), data);
+            // parsed once: the checked tree becomes the record, except a conversion, whose decimal value the
+            // tree would hold as a double
+            return type == ConversionEvent.class ? EventJson.read(envelope.data(), type) : asRecord(data, type);
         } catch (MalformedEventException e) {
             LOG.warnf("dead-lettered unusable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
             deadLetters.record(headerTenant(record), "CONSUMER", e.getMessage(), record.topic(), null, text(record.value()));
             return null;
+        }
+    }
+
+    private static Object asRecord(JsonNode data, Class<?> type) {
+        try {
+            return EventJson.mapper().treeToValue(data, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("event data is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -63,7 +63,7 @@ rollups() {
 case "${1:-}" in
   --clean)
     sql -c "DELETE FROM ingest.download_requests WHERE tenant_id = '$TENANT' AND enclosure_url LIKE 'https://bench.example.test/%'"
-    for rollup in download_hourly download_tenant_hourly download_podcast_hourly download_episode_daily download_listener_hourly; do
+    for rollup in download_hourly download_tenant_hourly download_podcast_hourly download_episode_daily download_episode_cumulative download_listener_hourly; do
       sql -c "DELETE FROM analytics.$rollup WHERE tenant_id = '$TENANT'"
     done
     sql -c "DELETE FROM analytics.episode_copy WHERE tenant_id = '$TENANT' AND episode_id IN

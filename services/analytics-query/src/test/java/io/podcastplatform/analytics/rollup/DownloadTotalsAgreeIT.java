@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The whole-tenant and per-podcast hourly totals and the per-episode daily totals are derived from the per-episode
  * hourly rollup in the same transaction: after a recompute and after a late row recomputed alone, they hold exactly
  * its sums, so the whole tenant's series, the podcasts' and the episodes' series and the top episodes show the same
- * downloads, also in a zone whose local days cut UTC days.
+ * downloads, also in a zone whose local days cut UTC days. The per-episode running daily totals stay the running sums
+ * of the daily totals after each of those recomputes, also when the late row lands on an earlier day than the last.
  */
 @QuarkusTest
 @WithTestResource(RealStackResource.class)
@@ -74,6 +75,15 @@ class DownloadTotalsAgreeIT {
         assertSeriesAgree(key, 5, 3, 2);
         topEpisodes(key).get("/v1/dashboards/top-episodes").then().statusCode(200)
                 .body("episodes.downloads", contains(2, 2, 1)).body("episodes[2].episodeId", equalTo(secondOfA.toString()));
+
+        // a day recomputed alone after days never rolled up: the running totals are carried through the skipped days
+        TestDatabase.as("ingest_app").executeInTenant(tenant,
+                request(tenant, showA, secondOfA, "2026-11-15T12:00:00Z", "household-8", OVERCAST));
+        recompute(key, "2026-11-15T00:00:00Z", "2026-11-16T00:00:00Z").statusCode(200).body("downloads", equalTo(1));
+        assertDerivedTotalsEqualHourlySums(tenant);
+        topEpisodes(key).get("/v1/dashboards/top-episodes").then().statusCode(200).body("episodes.downloads", contains(2, 2, 1));
+        given().auth().oauth2(key).queryParam("from", "2026-11-13").queryParam("to", "2026-11-15").when().get("/v1/dashboards/top-episodes")
+                .then().statusCode(200).body("episodes.episodeId", contains(secondOfA.toString())).body("episodes.downloads", contains(1));
     }
 
     /** The whole tenant's total, each podcast's and each episode's, for Paris 11-10..11-11, by day and by hour. */
@@ -112,6 +122,20 @@ class DownloadTotalsAgreeIT {
                                       sum(downloads) AS downloads FROM download_hourly GROUP BY 1, 2, 3, 4) expected
                   FULL JOIN download_episode_daily derived USING (bots_included, day_utc, episode_id)
                  WHERE expected.downloads IS DISTINCT FROM derived.downloads OR expected.podcast_id IS DISTINCT FROM derived.podcast_id""")).isZero();
+        // one running total per episode and day from its first day through the variant's last day, the sum of its daily totals so far
+        assertThat(analytics.countInTenant(tenant, "SELECT 1 FROM download_episode_cumulative")).isPositive();
+        assertThat(analytics.countInTenant(tenant, """
+                SELECT 1 FROM (SELECT e.bots_included, g.day::date AS day_utc, e.episode_id,
+                                      (SELECT sum(d.downloads) FROM download_episode_daily d WHERE d.bots_included = e.bots_included
+                                          AND d.episode_id = e.episode_id AND d.day_utc <= g.day::date) AS downloads,
+                                      (SELECT d.podcast_id FROM download_episode_daily d WHERE d.bots_included = e.bots_included
+                                          AND d.episode_id = e.episode_id AND d.day_utc <= g.day::date ORDER BY d.day_utc DESC LIMIT 1) AS podcast_id
+                                 FROM (SELECT bots_included, episode_id, min(day_utc) AS first_day FROM download_episode_daily GROUP BY 1, 2) e
+                                 JOIN (SELECT bots_included, max(day_utc) AS last_day FROM download_episode_daily GROUP BY 1) v USING (bots_included)
+                                CROSS JOIN LATERAL generate_series(e.first_day, v.last_day, interval '1 day') g(day)) expected
+                  FULL JOIN download_episode_cumulative derived USING (bots_included, day_utc, episode_id)
+                 WHERE expected.downloads IS DISTINCT FROM derived.downloads_through_day
+                    OR expected.podcast_id IS DISTINCT FROM derived.podcast_id""")).isZero();
     }
 
     private static RequestSpecification series(String key, String granularity) {

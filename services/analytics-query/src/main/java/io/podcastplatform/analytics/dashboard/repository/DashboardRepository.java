@@ -166,7 +166,8 @@ public class DashboardRepository {
     /**
      * The {@code limit} episodes with the most downloads in [from, to), most first (ties by episode id, so stable),
      * with the podcast of each one's latest hour in the period: the whole UTC days inside the period from the
-     * per-episode daily totals, and only when the period does not start and end at UTC midnights (a zone off UTC),
+     * per-episode running daily totals (through the last day minus through the day before the first), and only
+     * when the period does not start and end at UTC midnights (a zone off UTC),
      * the hours before the first and after the last whole day from the hourly rows.
      */
     public Uni<List<EpisodeDownloads>> topEpisodes(SqlClient tx, Instant from, Instant to, boolean botsIncluded, int limit) {
@@ -179,7 +180,15 @@ public class DashboardRepository {
         Tuple period = Tuple.tuple().addBoolean(botsIncluded).addOffsetDateTime(from.atOffset(ZoneOffset.UTC)).addOffsetDateTime(to.atOffset(ZoneOffset.UTC))
                 .addInteger(limit).addLocalDate(LocalDate.ofInstant(firstWholeDay, ZoneOffset.UTC))
                 .addLocalDate(LocalDate.ofInstant(endOfWholeDays, ZoneOffset.UTC));
-        String rows = "SELECT episode_id, downloads FROM download_episode_daily WHERE bots_included = $1 AND day_utc >= $5 AND day_utc < $6";
+        // dense running totals: every episode with downloads by the last rolled-up day of the period has a row on that day
+        String rows = """
+                SELECT through_last.episode_id, through_last.downloads_through_day - COALESCE(before_first.downloads_through_day, 0) AS downloads
+                  FROM download_episode_cumulative through_last
+                  LEFT JOIN download_episode_cumulative before_first
+                    ON before_first.bots_included = $1 AND before_first.day_utc = $5::date - 1 AND before_first.episode_id = through_last.episode_id
+                 WHERE through_last.bots_included = $1 AND through_last.day_utc >= $5
+                   AND through_last.day_utc = (SELECT max(day_utc) FROM download_episode_cumulative WHERE bots_included = $1 AND day_utc < $6)
+                   AND through_last.downloads_through_day > COALESCE(before_first.downloads_through_day, 0)""";
         if (!firstWholeDay.equals(from) || !endOfWholeDays.equals(to)) {
             period.addOffsetDateTime(firstWholeDay.atOffset(ZoneOffset.UTC)).addOffsetDateTime(endOfWholeDays.atOffset(ZoneOffset.UTC));
             rows = "(" + rows + """

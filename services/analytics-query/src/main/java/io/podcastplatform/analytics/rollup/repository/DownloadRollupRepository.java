@@ -137,6 +137,60 @@ public class DownloadRollupRepository {
                          WHERE tenant_id = $1 AND bots_included IN (false, true) AND hour_start >= ($2::date)::timestamp AT TIME ZONE 'UTC'
                            AND hour_start < ($3::date)::timestamp AT TIME ZONE 'UTC'
                          GROUP BY tenant_id, bots_included, (hour_start AT TIME ZONE 'UTC')::date, episode_id""").execute(days))
+                .flatMap(done -> deriveCumulative(tx, tenantId, firstDay))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Rebuilds the per-episode running totals from {@code firstDay} (the first UTC day whose daily totals were just
+     * replaced) forward, for every episode: a later day's total depends on every earlier day, and the rows are dense
+     * through the tenant's last rolled-up day, so a newly rolled-up day adds a row for each episode. They start again
+     * from the day after the last row that remains (earlier than {@code firstDay} when days were skipped, the first
+     * daily row when none remains) on the total of that row, so repeated recomputes of any day stay exact.
+     */
+    private Uni<Void> deriveCumulative(SqlClient tx, UUID tenantId, LocalDate firstDay) {
+        return tx.preparedQuery("DELETE FROM download_episode_cumulative WHERE tenant_id = $1 AND bots_included IN (false, true) AND day_utc >= $2")
+                .execute(Tuple.of(tenantId, firstDay))
+                .flatMap(done -> tx.preparedQuery("""
+                        WITH variant AS (
+                            SELECT v.bots_included,
+                                   COALESCE((SELECT max(c.day_utc) + 1 FROM download_episode_cumulative c
+                                              WHERE c.tenant_id = $1 AND c.bots_included = v.bots_included),
+                                            (SELECT min(d.day_utc) FROM download_episode_daily d
+                                              WHERE d.tenant_id = $1 AND d.bots_included = v.bots_included)) AS fill_from,
+                                   (SELECT max(d.day_utc) FROM download_episode_daily d
+                                     WHERE d.tenant_id = $1 AND d.bots_included = v.bots_included) AS last_day
+                              FROM (VALUES (false), (true)) v(bots_included)),
+                        base AS (
+                            SELECT c.bots_included, c.episode_id, c.podcast_id, c.downloads_through_day
+                              FROM download_episode_cumulative c JOIN variant v ON v.bots_included = c.bots_included AND c.day_utc = v.fill_from - 1
+                             WHERE c.tenant_id = $1),
+                        changed AS (
+                            SELECT d.bots_included, d.episode_id, d.day_utc, d.podcast_id, d.downloads
+                              FROM download_episode_daily d JOIN variant v ON v.bots_included = d.bots_included AND d.day_utc >= v.fill_from
+                             WHERE d.tenant_id = $1),
+                        episode AS (
+                            SELECT bots_included, episode_id, min(first_day) AS first_day
+                              FROM (SELECT bots_included, episode_id, v.fill_from AS first_day FROM base JOIN variant v USING (bots_included)
+                                     UNION ALL
+                                    SELECT bots_included, episode_id, min(day_utc) FROM changed GROUP BY bots_included, episode_id) starts
+                             GROUP BY bots_included, episode_id),
+                        running AS (
+                            SELECT e.bots_included, g.day::date AS day_utc, e.episode_id, b.podcast_id AS base_podcast, ch.podcast_id AS changed_podcast,
+                                   count(ch.episode_id) OVER through_day AS change,
+                                   COALESCE(b.downloads_through_day, 0) + sum(COALESCE(ch.downloads, 0)) OVER through_day AS downloads_through_day
+                              FROM episode e
+                              JOIN variant v USING (bots_included)
+                             CROSS JOIN LATERAL generate_series(e.first_day, v.last_day, interval '1 day') g(day)
+                              LEFT JOIN base b ON b.bots_included = e.bots_included AND b.episode_id = e.episode_id
+                              LEFT JOIN changed ch ON ch.bots_included = e.bots_included AND ch.episode_id = e.episode_id AND ch.day_utc = g.day::date
+                            WINDOW through_day AS (PARTITION BY e.bots_included, e.episode_id ORDER BY g.day))
+                        INSERT INTO download_episode_cumulative (tenant_id, bots_included, day_utc, episode_id, podcast_id, downloads_through_day)
+                        SELECT $1, bots_included, day_utc, episode_id,
+                               CASE WHEN change = 0 THEN base_podcast ELSE (max(changed_podcast::text) OVER since_change)::uuid END,
+                               downloads_through_day
+                          FROM running
+                        WINDOW since_change AS (PARTITION BY bots_included, episode_id, change)""").execute(Tuple.of(tenantId)))
                 .replaceWithVoid();
     }
 

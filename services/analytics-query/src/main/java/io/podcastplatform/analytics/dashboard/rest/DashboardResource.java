@@ -7,8 +7,8 @@ import io.podcastplatform.analytics.dashboard.service.Dashboards.BreakdownQuery;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.ListenThrough;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.ListenerSeries;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.Granularity;
-import io.podcastplatform.analytics.dashboard.service.Dashboards.Series;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.SeriesQuery;
+import io.podcastplatform.analytics.dashboard.service.DownloadCsv;
 import io.podcastplatform.security.caller.Callers;
 import io.podcastplatform.web.problem.ProblemException;
 import io.quarkus.security.PermissionsAllowed;
@@ -94,9 +94,9 @@ public class DashboardResource {
         LocalDate end = period(start, date("to", to));
         SeriesQuery query = new SeriesQuery(start, end, granularity(granularity), botsIncluded(bots), uuid("podcastId", podcastId),
                 uuid("episodeId", episodeId));
-        boolean csv = accept != null && accept.toLowerCase(Locale.ROOT).contains(CSV);
+        boolean csv = wantsCsv(accept);
         return dashboards.downloads(callers.tenant(), query)
-                .map(series -> csv ? Response.ok(csv(series), CSV).build() : Response.ok(series, MediaType.APPLICATION_JSON).build());
+                .map(series -> csv ? Response.ok(DownloadCsv.of(series), CSV).build() : json(series));
     }
 
     @GET
@@ -110,17 +110,9 @@ public class DashboardResource {
         LocalDate start = date("from", from);
         LocalDate end = period(start, date("to", to));
         int count = limit(limit);
-        boolean csv = accept != null && accept.toLowerCase(Locale.ROOT).contains(CSV);
-        return dashboards.topEpisodes(callers.tenant(), start, end, botsIncluded(bots), count).map(top -> {
-            if (!csv) {
-                return Response.ok(top, MediaType.APPLICATION_JSON).build();
-            }
-            StringBuilder out = new StringBuilder("episode_id,podcast_id,bots,downloads\n");
-            top.episodes().forEach(episode -> out.append(episode.episodeId()).append(',')
-                    .append(episode.podcastId() == null ? "" : episode.podcastId()).append(',').append(top.bots()).append(',')
-                    .append(episode.downloads()).append('\n'));
-            return Response.ok(out.toString(), CSV).build();
-        });
+        boolean csv = wantsCsv(accept);
+        return dashboards.topEpisodes(callers.tenant(), start, end, botsIncluded(bots), count)
+                .map(top -> csv ? Response.ok(DownloadCsv.of(top), CSV).build() : json(top));
     }
 
     @GET
@@ -246,13 +238,6 @@ public class DashboardResource {
             // answered below like any other out-of-range value
         }
         throw ProblemException.badRequest("limit", "must be a whole number from 1 to 100");
-    }
-
-    private static String csv(Series series) {
-        StringBuilder out = new StringBuilder("bucket_start,time_zone,bots,downloads\n");
-        series.buckets().forEach(bucket -> out.append(bucket.start()).append(',').append(series.timeZone()).append(',')
-                .append(series.bots()).append(',').append(bucket.downloads()).append('\n'));
-        return out.toString();
     }
 
     private static LocalDate date(String field, String value) {

@@ -90,10 +90,7 @@ public class DashboardResource {
                                    @QueryParam("granularity") String granularity, @QueryParam("bots") String bots,
                                    @QueryParam("podcastId") String podcastId, @QueryParam("episodeId") String episodeId,
                                    @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        LocalDate start = date("from", from);
-        LocalDate end = period(start, date("to", to));
-        SeriesQuery query = new SeriesQuery(start, end, granularity(granularity), botsIncluded(bots), uuid("podcastId", podcastId),
-                uuid("episodeId", episodeId));
+        SeriesQuery query = seriesQuery(from, to, granularity, bots, podcastId, episodeId);
         boolean csv = wantsCsv(accept);
         return dashboards.downloads(callers.tenant(), query)
                 .map(series -> csv ? Response.ok(DownloadCsv.of(series), CSV).build() : json(series));
@@ -126,10 +123,7 @@ public class DashboardResource {
                                    @QueryParam("granularity") String granularity, @QueryParam("bots") String bots,
                                    @QueryParam("podcastId") String podcastId, @QueryParam("episodeId") String episodeId,
                                    @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        LocalDate start = date("from", from);
-        LocalDate end = period(start, date("to", to));
-        SeriesQuery query = new SeriesQuery(start, end, granularity(granularity), botsIncluded(bots), uuid("podcastId", podcastId),
-                uuid("episodeId", episodeId));
+        SeriesQuery query = seriesQuery(from, to, granularity, bots, podcastId, episodeId);
         return dashboards.listeners(callers.tenant(), query).map(series -> wantsCsv(accept) ? csv(series) : json(series));
     }
 
@@ -164,6 +158,12 @@ public class DashboardResource {
         LocalDate end = period(start, date("to", to));
         return dashboards.listenThrough(callers.tenant(), start, end, botsIncluded(bots), uuid("podcastId", podcastId), uuid("episodeId", episodeId))
                 .map(listenThrough -> wantsCsv(accept) ? csv(listenThrough) : json(listenThrough));
+    }
+
+    private static SeriesQuery seriesQuery(String from, String to, String granularity, String bots, String podcastId, String episodeId) {
+        LocalDate start = date("from", from);
+        return new SeriesQuery(start, period(start, date("to", to)), granularity(granularity), botsIncluded(bots),
+                uuid("podcastId", podcastId), uuid("episodeId", episodeId));
     }
 
     private static boolean wantsCsv(String accept) {

@@ -13,7 +13,7 @@ PG_LINK="$LOCAL/postgres"          # a directory, or a symlink to the out-of-tre
 PG_OUT_OF_TREE_BASE=/var/lib/postgresql/platform-local
 
 pg_install() {
-  ensure_packages "postgresql-$PG_MAJOR" "postgresql-$PG_MAJOR-partman"
+  ensure_packages "postgresql-$PG_MAJOR" "postgresql-$PG_MAJOR-partman" "postgresql-$PG_MAJOR-hll"
   [ -x "$PG_BIN/postgres" ] || die "PostgreSQL $PG_MAJOR binaries not found in $PG_BIN after install"
 }
 

@@ -96,6 +96,18 @@ BEGIN
 END
 $partman$;
 
+-- postgresql-hll (Debian: postgresql-15-hll) in schema public, when installed: analytics keeps its unique-listener
+-- sketches with it (without it, analytics counts listeners distinct at query time: exact, but slow over months).
+DO $hll$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'hll') THEN
+    CREATE EXTENSION IF NOT EXISTS hll SCHEMA public;
+  ELSE
+    RAISE WARNING 'hll is not installed (apt-get install postgresql-15-hll): skipped';
+  END IF;
+END
+$hll$;
+
 -- TimescaleDB is never required (not in Debian). Created only when installed AND preloaded.
 DO $timescale$
 BEGIN
@@ -107,11 +119,12 @@ END
 $timescale$;
 
 -- One line for the caller's log.
-SELECT format('bootstrap ok: database=%s schemas=%s partman=%s timescaledb=%s',
+SELECT format('bootstrap ok: database=%s schemas=%s partman=%s hll=%s timescaledb=%s',
               current_database(),
               (SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace
                 WHERE nspname IN ('identity','catalog','commerce','ingest','analytics','billing')),
               COALESCE((SELECT extversion FROM pg_extension WHERE extname = 'pg_partman'), 'absent'),
+              COALESCE((SELECT extversion FROM pg_extension WHERE extname = 'hll'), 'absent'),
               COALESCE((SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'), 'absent'))
   AS result \gset
 \echo :result

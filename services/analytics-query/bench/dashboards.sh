@@ -33,6 +33,17 @@ QUERIES=(
   "downloads by day, 90 days, top episode|/v1/dashboards/downloads?from=$(DAYS_AGO 89)&to=$TODAY&granularity=day&episodeId=$TOP_EPISODE"
   "top 10 episodes, 30 days|/v1/dashboards/top-episodes?from=$(DAYS_AGO 29)&to=$TODAY&limit=10"
   "top 100 episodes, 90 days|/v1/dashboards/top-episodes?from=$(DAYS_AGO 89)&to=$TODAY&limit=100"
+  "unique listeners by day, 30 days|/v1/dashboards/listeners?from=$(DAYS_AGO 29)&to=$TODAY&granularity=day"
+  "unique listeners by week, 90 days|/v1/dashboards/listeners?from=$(DAYS_AGO 89)&to=$TODAY&granularity=week"
+  "unique listeners by hour, 7 days|/v1/dashboards/listeners?from=$(DAYS_AGO 6)&to=$TODAY&granularity=hour"
+  "unique listeners by day, 30 days, top podcast|/v1/dashboards/listeners?from=$(DAYS_AGO 29)&to=$TODAY&granularity=day&podcastId=$TOP_PODCAST"
+  "unique listeners by day, 30 days, top episode|/v1/dashboards/listeners?from=$(DAYS_AGO 29)&to=$TODAY&granularity=day&episodeId=$TOP_EPISODE"
+  "breakdown by country, 30 days|/v1/dashboards/breakdown?by=country&from=$(DAYS_AGO 29)&to=$TODAY"
+  "breakdown by app, 30 days|/v1/dashboards/breakdown?by=app&from=$(DAYS_AGO 29)&to=$TODAY"
+  "breakdown by device, 90 days|/v1/dashboards/breakdown?by=device&from=$(DAYS_AGO 89)&to=$TODAY"
+  "breakdown by platform, 7 days|/v1/dashboards/breakdown?by=platform&from=$(DAYS_AGO 6)&to=$TODAY"
+  "breakdown by country, 30 days, top episode|/v1/dashboards/breakdown?by=country&from=$(DAYS_AGO 29)&to=$TODAY&episodeId=$TOP_EPISODE"
+  "breakdown by country, 30 days, top podcast|/v1/dashboards/breakdown?by=country&from=$(DAYS_AGO 29)&to=$TODAY&podcastId=$TOP_PODCAST"
 )
 # endpoints other features add, timed when the running service has them
 for extra in ${BENCH_EXTRA_QUERIES:-}; do QUERIES+=("$extra|$extra"); done

@@ -17,6 +17,6 @@ class AnalyticsFoundationIT extends ServiceFoundationContract {
 
     @Override
     protected List<String> expectedTables() {
-        return List.of("dashboard_setting", "download_episode_cumulative", "download_episode_daily", "download_hourly", "download_listener_hourly", "download_podcast_hourly", "download_tenant_hourly", "episode_copy", "iab_setting", "listen_through_hourly", "outbox_event", "processed_event", "report", "report_generation", "rollup_source_hour", "tenant_directory");
+        return List.of("dashboard_setting", "download_episode_cumulative", "download_episode_daily", "download_hourly", "download_listener_hourly", "download_podcast_hourly", "download_tenant_hourly", "episode_copy", "iab_setting", "listen_through_hourly", "listener_sketch_dimension_hourly", "listener_sketch_episode_hourly", "listener_sketch_podcast_hourly", "listener_sketch_tenant_hourly", "outbox_event", "processed_event", "report", "report_generation", "rollup_source_hour", "tenant_directory");
     }
 }

@@ -47,6 +47,7 @@ class DashboardListenersIT {
 
         period(key).queryParam("granularity", "day").get("/v1/dashboards/listeners").then().statusCode(200)
                 .body("timeZone", equalTo("UTC")).body("uniqueListeners", equalTo(3)).body("downloads", equalTo(5))
+                .body("uniqueListenersCounting.method", equalTo("hyperloglog"))
                 .body("buckets", hasSize(2)).body("buckets[0].start", startsWith("2026-11-10T00:00"))
                 .body("buckets.uniqueListeners", contains(2, 2)).body("buckets.downloads", contains(3, 2));
         period(key).queryParam("granularity", "hour").get("/v1/dashboards/listeners").then().statusCode(200)
@@ -58,8 +59,8 @@ class DashboardListenersIT {
         period(key).queryParam("podcastId", podcast.toString()).queryParam("bots", "include").get("/v1/dashboards/listeners").then()
                 .statusCode(200).body("bots", equalTo("include")).body("uniqueListeners", equalTo(4)).body("buckets.uniqueListeners", contains(3, 2));
         period(key).queryParam("granularity", "day").accept("text/csv").get("/v1/dashboards/listeners").then().statusCode(200)
-                .contentType(startsWith("text/csv")).body(equalTo("bucket_start,time_zone,bots,unique_listeners,downloads\n"
-                        + "2026-11-10T00:00,UTC,exclude,2,3\n2026-11-11T00:00,UTC,exclude,2,2\n"));
+                .contentType(startsWith("text/csv")).body(equalTo("bucket_start,time_zone,bots,unique_listeners,downloads,unique_listeners_counting\n"
+                        + "2026-11-10T00:00,UTC,exclude,2,3,hyperloglog\n2026-11-11T00:00,UTC,exclude,2,2,hyperloglog\n"));
 
         given().auth().oauth2(key).contentType(ContentType.JSON).body("{\"timeZone\":\"Europe/Paris\"}").when().put("/v1/dashboards/settings")
                 .then().statusCode(200);
@@ -80,12 +81,13 @@ class DashboardListenersIT {
                 .body("rows.uniqueListeners", contains(2, 1));
         breakdown(key, "device").then().statusCode(200).body("rows.value", contains("mobile", "computer")).body("rows.downloads", contains(4, 1));
         period(key).queryParam("by", "country").queryParam("episodeId", two.toString()).get("/v1/dashboards/breakdown").then().statusCode(200)
-                .body("rows.value", contains("US")).body("rows.downloads", contains(2)).body("rows.uniqueListeners", contains(2));
+                .body("rows.value", contains("US")).body("rows.downloads", contains(2)).body("rows.uniqueListeners", contains(2))
+                .body("uniqueListenersCounting.method", equalTo("exact"));
         period(key).queryParam("by", "country").queryParam("bots", "include").get("/v1/dashboards/breakdown").then().statusCode(200)
                 .body("downloads", equalTo(6)).body("rows.value", contains("US", "FR", "unknown"));
         period(key).queryParam("by", "app").accept("text/csv").get("/v1/dashboards/breakdown").then().statusCode(200)
-                .contentType(startsWith("text/csv")).body(equalTo("by,value,bots,downloads,unique_listeners\n"
-                        + "app,Apple Podcasts,exclude,4,2\napp,Overcast,exclude,1,1\n"));
+                .contentType(startsWith("text/csv")).body(equalTo("by,value,bots,downloads,unique_listeners,unique_listeners_counting\n"
+                        + "app,Apple Podcasts,exclude,4,2,hyperloglog\napp,Overcast,exclude,1,1,hyperloglog\n"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.podcastplatform.events.apikey.ApiKeyType;
 import io.podcastplatform.testing.RealStackResource;
@@ -38,6 +39,7 @@ class MethodologyIT {
                 .body("rules", hasSize(8))
                 .body("definitions", hasSize(5))
                 .body("definitions[0]", containsString("Unique listeners"))
+                .body("uniqueListenersCounting", startsWith("hyperloglog (hll "))
                 .body("definitions[2]", containsString("session_id"));
 
         given().auth().oauth2(firstKey).contentType(ContentType.JSON).body("{\"windowMode\":\"EXTENDING\"}")

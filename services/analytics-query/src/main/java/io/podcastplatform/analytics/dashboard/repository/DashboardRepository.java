@@ -19,6 +19,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class DashboardRepository {
 
+    /** The estimated number of listeners in the union of the grouped sketches (none: 0). */
+    private static final String SKETCH_UNION = "COALESCE(round(hll_cardinality(hll_union_agg(listeners::hll))), 0)::bigint";
+
     public record Bucket(LocalDateTime start, long downloads) {
     }
 
@@ -44,12 +47,15 @@ public class DashboardRepository {
 
     /** The columns a breakdown can group by, named here so no request text reaches the SQL. */
     public enum Dimension {
-        COUNTRY("country_code"), APP("app_name"), DEVICE("device_type"), PLATFORM("platform");
+        COUNTRY("country_code", "country"), APP("app_name", "app"), DEVICE("device_type", "device"), PLATFORM("platform", "platform");
 
         private final String column;
+        /** The dimension's name in {@code listener_sketch_dimension_hourly}. */
+        private final String sketchName;
 
-        Dimension(String column) {
+        Dimension(String column, String sketchName) {
             this.column = column;
+            this.sketchName = sketchName;
         }
     }
 
@@ -93,11 +99,31 @@ public class DashboardRepository {
      */
     public Uni<ListenerCounts> listeners(SqlClient tx, String unit, String timeZone, Instant from, Instant to, boolean botsIncluded,
                                          UUID podcastId, UUID episodeId) {
+        return listenerCounts(tx, "count(DISTINCT listener)", listenerRows(podcastId, episodeId), "listener",
+                unit, timeZone, from, to, botsIncluded, podcastId, episodeId);
+    }
+
+    /**
+     * The same counts from the hourly HyperLogLog sketches of the tenant, the podcast or the episode: the union of
+     * a bucket's (or the period's) hours, estimated (exact while a set holds fewer than about 1,280 listeners).
+     */
+    public Uni<ListenerCounts> listenersFromSketches(SqlClient tx, String unit, String timeZone, Instant from, Instant to, boolean botsIncluded,
+                                                     UUID podcastId, UUID episodeId) {
+        String table = episodeId != null ? "listener_sketch_episode_hourly" : podcastId != null ? "listener_sketch_podcast_hourly"
+                : "listener_sketch_tenant_hourly";
+        String rows = """
+                FROM %s
+                WHERE bots_included = $1 AND hour_start >= $2 AND hour_start < $3""".formatted(table) + scope(4, podcastId, episodeId);
+        return listenerCounts(tx, SKETCH_UNION, rows, "listeners", unit, timeZone, from, to, botsIncluded, podcastId, episodeId);
+    }
+
+    private Uni<ListenerCounts> listenerCounts(SqlClient tx, String listenersOf, String rowsClause, String listenerColumn, String unit,
+                                               String timeZone, Instant from, Instant to, boolean botsIncluded, UUID podcastId, UUID episodeId) {
         return tx.preparedQuery("""
-                        SELECT bucket, GROUPING(bucket) AS whole_period, count(DISTINCT listener) AS listeners, sum(downloads)::bigint AS downloads
-                          FROM (SELECT date_trunc($%d, hour_start AT TIME ZONE $%d) AS bucket, listener, downloads %s) rows
+                        SELECT bucket, GROUPING(bucket) AS whole_period, %s AS listeners, sum(downloads)::bigint AS downloads
+                          FROM (SELECT date_trunc($%d, hour_start AT TIME ZONE $%d) AS bucket, %s, downloads %s) rows
                          GROUP BY GROUPING SETS ((bucket), ()) ORDER BY whole_period, bucket"""
-                        .formatted(afterScope(podcastId, episodeId), afterScope(podcastId, episodeId) + 1, listenerRows(podcastId, episodeId)))
+                        .formatted(listenersOf, afterScope(podcastId, episodeId), afterScope(podcastId, episodeId) + 1, listenerColumn, rowsClause))
                 .execute(filter(from, to, botsIncluded, podcastId, episodeId).addString(unit).addString(timeZone))
                 .map(rows -> {
                     List<ListenerBucket> buckets = new ArrayList<>(rows.size());
@@ -118,12 +144,28 @@ public class DashboardRepository {
     /** Downloads and unique listeners of [from, to) per value of {@code by} (missing: "unknown"), most downloads first. */
     public Uni<BreakdownCounts> breakdown(SqlClient tx, Dimension by, Instant from, Instant to, boolean botsIncluded, UUID podcastId,
                                           UUID episodeId) {
-        return tx.preparedQuery("""
+        return breakdownCounts(tx, """
                         SELECT value, GROUPING(value) AS whole_period, count(DISTINCT listener) AS listeners, sum(downloads)::bigint AS downloads
                           FROM (SELECT COALESCE(%s, 'unknown') AS value, listener, downloads %s) rows
                          GROUP BY GROUPING SETS ((value), ()) ORDER BY whole_period, downloads DESC, value"""
-                        .formatted(by.column, listenerRows(podcastId, episodeId)))
-                .execute(filter(from, to, botsIncluded, podcastId, episodeId))
+                        .formatted(by.column, listenerRows(podcastId, episodeId)), filter(from, to, botsIncluded, podcastId, episodeId));
+    }
+
+    /**
+     * The whole tenant's breakdown from the hourly sketches of each value of {@code by}; the period's listeners are the
+     * union of every value's sets.
+     */
+    public Uni<BreakdownCounts> breakdownFromSketches(SqlClient tx, Dimension by, Instant from, Instant to, boolean botsIncluded) {
+        return breakdownCounts(tx, """
+                        SELECT value, GROUPING(value) AS whole_period, %s AS listeners, sum(downloads)::bigint AS downloads
+                          FROM listener_sketch_dimension_hourly
+                         WHERE bots_included = $1 AND hour_start >= $2 AND hour_start < $3 AND dimension = $4
+                         GROUP BY GROUPING SETS ((value), ()) ORDER BY whole_period, downloads DESC, value""".formatted(SKETCH_UNION),
+                filter(from, to, botsIncluded, null, null).addString(by.sketchName));
+    }
+
+    private static Uni<BreakdownCounts> breakdownCounts(SqlClient tx, String sql, Tuple parameters) {
+        return tx.preparedQuery(sql).execute(parameters)
                 .map(rows -> {
                     List<BreakdownRow> found = new ArrayList<>(rows.size());
                     long listeners = 0;

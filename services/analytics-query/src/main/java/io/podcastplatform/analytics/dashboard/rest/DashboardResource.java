@@ -118,7 +118,8 @@ public class DashboardResource {
     @PermissionsAllowed("report:read")
     @Operation(summary = "Unique listeners (distinct IAB listeners among the counted downloads) and downloads by hour, day, week or month "
             + "over a period of local dates (both included), of the tenant, one podcast or one episode, with the unique listeners of "
-            + "the whole period; bots=exclude (default) or include; CSV with Accept: text/csv")
+            + "the whole period; bots=exclude (default) or include; CSV with Accept: text/csv. uniqueListenersCounting says how they were "
+            + "counted: exact, or hyperloglog (hourly sketches, with the relative standard error; see /v1/methodology)")
     public Uni<Response> listeners(@QueryParam("from") String from, @QueryParam("to") String to,
                                    @QueryParam("granularity") String granularity, @QueryParam("bots") String bots,
                                    @QueryParam("podcastId") String podcastId, @QueryParam("episodeId") String episodeId,
@@ -132,7 +133,8 @@ public class DashboardResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @PermissionsAllowed("report:read")
     @Operation(summary = "Downloads and unique listeners by country, app, device or platform (by=...) over a period of local dates "
-            + "(both included), of the tenant, one podcast or one episode; bots=exclude (default) or include; CSV with Accept: text/csv")
+            + "(both included), of the tenant, one podcast or one episode; bots=exclude (default) or include; CSV with Accept: text/csv. "
+            + "uniqueListenersCounting says how listeners were counted (exact, or hyperloglog for a whole tenant where sketches are kept)")
     public Uni<Response> breakdown(@QueryParam("by") String by, @QueryParam("from") String from, @QueryParam("to") String to,
                                    @QueryParam("bots") String bots, @QueryParam("podcastId") String podcastId,
                                    @QueryParam("episodeId") String episodeId, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -175,16 +177,18 @@ public class DashboardResource {
     }
 
     private static Response csv(ListenerSeries series) {
-        StringBuilder out = new StringBuilder("bucket_start,time_zone,bots,unique_listeners,downloads\n");
+        StringBuilder out = new StringBuilder("bucket_start,time_zone,bots,unique_listeners,downloads,unique_listeners_counting\n");
         series.buckets().forEach(bucket -> out.append(bucket.start()).append(',').append(series.timeZone()).append(',')
-                .append(series.bots()).append(',').append(bucket.uniqueListeners()).append(',').append(bucket.downloads()).append('\n'));
+                .append(series.bots()).append(',').append(bucket.uniqueListeners()).append(',').append(bucket.downloads()).append(',')
+                .append(series.uniqueListenersCounting().method()).append('\n'));
         return Response.ok(out.toString(), CSV).build();
     }
 
     private static Response csv(Breakdown breakdown) {
-        StringBuilder out = new StringBuilder("by,value,bots,downloads,unique_listeners\n");
+        StringBuilder out = new StringBuilder("by,value,bots,downloads,unique_listeners,unique_listeners_counting\n");
         breakdown.rows().forEach(row -> out.append(breakdown.by()).append(',').append(csvField(row.value())).append(',')
-                .append(breakdown.bots()).append(',').append(row.downloads()).append(',').append(row.uniqueListeners()).append('\n'));
+                .append(breakdown.bots()).append(',').append(row.downloads()).append(',').append(row.uniqueListeners()).append(',')
+                .append(breakdown.uniqueListenersCounting().method()).append('\n'));
         return Response.ok(out.toString(), CSV).build();
     }
 

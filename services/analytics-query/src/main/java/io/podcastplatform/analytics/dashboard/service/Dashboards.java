@@ -6,6 +6,7 @@ import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.Buc
 import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.Dimension;
 import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.ListenerBucket;
 import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.ReachedStep;
+import io.podcastplatform.analytics.rollup.repository.ListenerSketchRepository;
 import io.podcastplatform.tenancy.transaction.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,16 +34,27 @@ public class Dashboards {
     public record TopEpisodes(String timeZone, LocalDate from, LocalDate to, String bots, List<DashboardRepository.EpisodeDownloads> episodes) {
     }
 
+    /**
+     * How unique listeners were counted: {@code exact} (distinct at query time) or {@code hyperloglog} (union of hourly
+     * sketches; {@code standardError} is the relative standard error of an estimate, 0 for exact counts).
+     */
+    public record ListenerCounting(String method, double standardError) {
+        static final ListenerCounting EXACT = new ListenerCounting("exact", 0);
+        static final ListenerCounting SKETCHES = new ListenerCounting("hyperloglog",
+                Math.round(ListenerSketchRepository.STANDARD_ERROR * 10_000) / 10_000.0);
+    }
+
     /** The listeners series: unique listeners per bucket and over the whole period (which is not the sum of the buckets). */
     public record ListenerSeries(String timeZone, LocalDate from, LocalDate to, Granularity granularity, String bots, UUID podcastId,
-                                 UUID episodeId, long uniqueListeners, long downloads, List<ListenerBucket> buckets) {
+                                 UUID episodeId, long uniqueListeners, long downloads, ListenerCounting uniqueListenersCounting,
+                                 List<ListenerBucket> buckets) {
     }
 
     public record BreakdownQuery(Dimension by, LocalDate from, LocalDate to, boolean botsIncluded, UUID podcastId, UUID episodeId) {
     }
 
     public record Breakdown(String timeZone, LocalDate from, LocalDate to, String by, String bots, UUID podcastId, UUID episodeId,
-                            long uniqueListeners, long downloads, List<BreakdownRow> rows) {
+                            long uniqueListeners, long downloads, ListenerCounting uniqueListenersCounting, List<BreakdownRow> rows) {
     }
 
     /** Share of the sessions still listening at {@code percent} of the duration (they reached it). */
@@ -56,10 +68,12 @@ public class Dashboards {
 
     private final TenantTransactions transactions;
     private final DashboardRepository repository;
+    private final ListenerSketchRepository sketches;
 
-    public Dashboards(TenantTransactions transactions, DashboardRepository repository) {
+    public Dashboards(TenantTransactions transactions, DashboardRepository repository, ListenerSketchRepository sketches) {
         this.transactions = transactions;
         this.repository = repository;
+        this.sketches = sketches;
     }
 
     public Uni<String> timeZone(UUID tenantId) {
@@ -79,18 +93,34 @@ public class Dashboards {
         }));
     }
 
+    /** Unique listeners from the hourly sketches where the hll extension keeps them, counted distinct otherwise. */
     public Uni<ListenerSeries> listeners(UUID tenantId, SeriesQuery query) {
-        return inZone(tenantId, query.from(), query.to(), (tx, zone, from, to) -> repository.listeners(tx, query.granularity().name().toLowerCase(),
-                        zone, from, to, query.botsIncluded(), query.podcastId(), query.episodeId())
-                .map(counts -> new ListenerSeries(zone, query.from(), query.to(), query.granularity(), bots(query.botsIncluded()),
-                        query.podcastId(), query.episodeId(), counts.uniqueListeners(), counts.downloads(), counts.buckets())));
+        String unit = query.granularity().name().toLowerCase();
+        return inZone(tenantId, query.from(), query.to(), (tx, zone, from, to) -> sketches.installed(tx).flatMap(hll -> {
+            ListenerCounting counting = hll.isPresent() ? ListenerCounting.SKETCHES : ListenerCounting.EXACT;
+            Uni<DashboardRepository.ListenerCounts> counts = hll.isPresent()
+                    ? repository.listenersFromSketches(tx, unit, zone, from, to, query.botsIncluded(), query.podcastId(), query.episodeId())
+                    : repository.listeners(tx, unit, zone, from, to, query.botsIncluded(), query.podcastId(), query.episodeId());
+            return counts.map(found -> new ListenerSeries(zone, query.from(), query.to(), query.granularity(), bots(query.botsIncluded()),
+                    query.podcastId(), query.episodeId(), found.uniqueListeners(), found.downloads(), counting, found.buckets()));
+        }));
     }
 
+    /**
+     * A whole tenant's breakdown from the sketches of each value where the hll extension keeps them; one podcast's or
+     * one episode's (whose listeners are a small share of the tenant's) counted distinct over its listener rows.
+     */
     public Uni<Breakdown> breakdown(UUID tenantId, BreakdownQuery query) {
-        return inZone(tenantId, query.from(), query.to(), (tx, zone, from, to) -> repository.breakdown(tx, query.by(), from, to,
-                        query.botsIncluded(), query.podcastId(), query.episodeId())
-                .map(counts -> new Breakdown(zone, query.from(), query.to(), query.by().name().toLowerCase(), bots(query.botsIncluded()),
-                        query.podcastId(), query.episodeId(), counts.uniqueListeners(), counts.downloads(), counts.rows())));
+        boolean wholeTenant = query.podcastId() == null && query.episodeId() == null;
+        return inZone(tenantId, query.from(), query.to(), (tx, zone, from, to) -> sketches.installed(tx).flatMap(hll -> {
+            boolean fromSketches = hll.isPresent() && wholeTenant;
+            Uni<DashboardRepository.BreakdownCounts> counts = fromSketches
+                    ? repository.breakdownFromSketches(tx, query.by(), from, to, query.botsIncluded())
+                    : repository.breakdown(tx, query.by(), from, to, query.botsIncluded(), query.podcastId(), query.episodeId());
+            return counts.map(found -> new Breakdown(zone, query.from(), query.to(), query.by().name().toLowerCase(), bots(query.botsIncluded()),
+                    query.podcastId(), query.episodeId(), found.uniqueListeners(), found.downloads(),
+                    fromSketches ? ListenerCounting.SKETCHES : ListenerCounting.EXACT, found.rows()));
+        }));
     }
 
     /** Sessions that started in the period (local dates, both included); quartiles, completion and the curve at every 5 %. */

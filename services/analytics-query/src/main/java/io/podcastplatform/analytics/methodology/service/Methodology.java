@@ -3,6 +3,7 @@ package io.podcastplatform.analytics.methodology.service;
 import io.podcastplatform.analytics.iab.service.IabConfig;
 import io.podcastplatform.analytics.iab.service.WindowMode;
 import io.podcastplatform.analytics.methodology.repository.IabSettingRepository;
+import io.podcastplatform.analytics.rollup.repository.ListenerSketchRepository;
 import io.podcastplatform.tenancy.transaction.TenantTransactions;
 import io.podcastplatform.useragents.DataVersion;
 import io.podcastplatform.useragents.UserAgentClassifier;
@@ -17,7 +18,7 @@ public class Methodology {
 
     public record Description(String guidelines, WindowMode windowMode, List<String> windowModes, List<String> rules,
                               String userAgentLists, String userAgentListsFingerprint, List<String> differencesFromOpenImplementations,
-                              List<String> definitions) {
+                              List<String> definitions, String uniqueListenersCounting) {
     }
 
     private static final List<String> RULES = List.of(
@@ -31,7 +32,7 @@ public class Methodology {
             "Anomalies such as a spike from one address are flagged, not silently removed: counts can be recomputed for a past period when the lists change (the fingerprint below identifies the lists).");
 
     private static final List<String> DEFINITIONS = List.of(
-            "Unique listeners: the distinct IAB listeners (client address hash and User-Agent, across episodes) among the downloads counted in a bucket of the dashboard's time zone; counted at query time over one row per counted download, so they are exact for any hour, day, week, month or period (they do not add up across buckets). Listeners are stored as the first 64 bits of a SHA-256 of address and User-Agent: two listeners share one with a probability of about n^2/2^65 (under 3 in a million for 10 million listeners).",
+            "Unique listeners: the distinct IAB listeners (client address hash and User-Agent, across episodes) among the downloads counted in a bucket of the dashboard's time zone or in the whole period (they do not add up across buckets). Listeners are the first 64 bits of a SHA-256 of address and User-Agent: two share one with a probability of about n^2/2^65 (under 3 in a million for 10 million listeners). Where the database has the hll extension, they are the union of hourly HyperLogLog sketches (2^14 registers of 5 bits: exact while a union holds fewer than about 1,280 listeners, then within 0.81 % of the true count at one standard error, 2.4 % at three); a podcast's or episode's breakdown is always counted exactly. Elsewhere they are counted distinct at query time, exactly. Each answer says which (uniqueListenersCounting). Downloads are always exact.",
             "Breakdowns: the country, app and device of the request that made a download count, as ingest enriched it; the platform (operating system) is read from its User-Agent; missing values are 'unknown'.",
             "Session (listen-through): the SDK's session_id, or without one the listener (user_id, else anonymous_id, else the household hash), per episode and UTC day; a session never crosses a UTC midnight. It belongs to the hour of its first event.",
             "Reach of a session: its furthest position over the longest duration reported, or its largest completion_rate, whichever is further; an Episode Completed event is 100 %. Completed: reached 100 %. Listening time: the largest listen_duration_seconds reported (cumulative), else the furthest position.",
@@ -45,9 +46,12 @@ public class Methodology {
     private final IabSettingRepository settings;
     private final UserAgentClassifier userAgents;
     private final IabConfig config;
+    private final ListenerSketchRepository sketches;
 
-    public Methodology(TenantTransactions transactions, IabSettingRepository settings, UserAgentClassifier userAgents, IabConfig config) {
+    public Methodology(TenantTransactions transactions, IabSettingRepository settings, UserAgentClassifier userAgents, IabConfig config,
+                       ListenerSketchRepository sketches) {
         this.transactions = transactions;
+        this.sketches = sketches;
         this.settings = settings;
         this.userAgents = userAgents;
         this.config = config;
@@ -59,8 +63,11 @@ public class Methodology {
 
     public Uni<Description> describe(UUID tenantId) {
         DataVersion lists = userAgents.dataVersion();
-        return windowMode(tenantId).map(mode -> new Description("IAB Tech Lab Podcast Technical Measurement Guidelines v2.2/v2.3", mode,
-                List.of(WindowMode.values()).stream().map(Enum::name).toList(), RULES, lists.describe(), lists.fingerprint(), DIFFERENCES, DEFINITIONS));
+        return transactions.inTenant(tenantId, tx -> settings.windowMode(tx).flatMap(mode -> sketches.installed(tx).map(hll ->
+                new Description("IAB Tech Lab Podcast Technical Measurement Guidelines v2.2/v2.3", mode.orElse(config.defaultWindowMode()),
+                        List.of(WindowMode.values()).stream().map(Enum::name).toList(), RULES, lists.describe(), lists.fingerprint(), DIFFERENCES,
+                        DEFINITIONS, hll.map(version -> "hyperloglog (hll " + version + ", log2m " + ListenerSketchRepository.LOG2M
+                                + ", regwidth " + ListenerSketchRepository.REGWIDTH + ")").orElse("exact")))));
     }
 
     public Uni<Description> setWindowMode(UUID tenantId, WindowMode mode, String updatedBy) {

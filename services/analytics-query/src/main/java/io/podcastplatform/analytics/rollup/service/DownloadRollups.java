@@ -12,6 +12,7 @@ import io.podcastplatform.analytics.rollup.repository.DownloadRollupRepository.L
 import io.podcastplatform.analytics.rollup.repository.DownloadRollupRepository.RawRequest;
 import io.podcastplatform.tenancy.transaction.TenantTransactions;
 import io.podcastplatform.analytics.rollup.repository.ListenThroughRepository;
+import io.podcastplatform.analytics.rollup.repository.ListenerSketchRepository;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -50,11 +51,14 @@ public class DownloadRollups {
     private final IabDownloadCounter botsIncluded;
     private final IabConfig config;
     private final ListenThroughRepository listenThrough;
+    private final ListenerSketchRepository sketches;
 
     public DownloadRollups(TenantTransactions transactions, IabSettingRepository settings, DownloadRollupRepository rollups,
-                           IabDownloadCounter counter, IabConfig config, ListenThroughRepository listenThrough) {
+                           IabDownloadCounter counter, IabConfig config, ListenThroughRepository listenThrough,
+                           ListenerSketchRepository sketches) {
         this.transactions = transactions;
         this.listenThrough = listenThrough;
+        this.sketches = sketches;
         this.settings = settings;
         this.rollups = rollups;
         this.botsExcluded = counter;
@@ -87,6 +91,7 @@ public class DownloadRollups {
                 .flatMap(mode -> rollups.requests(tx, start.minus(LOOK_BACK), end)
                         .flatMap(requests -> offTheEventLoop(() -> count(requests, mode, start, end)))
                         .flatMap(counted -> rollups.replace(tx, tenantId, start, end, counted.rows(), counted.listeners())
+                                .flatMap(done -> sketches.derive(tx, tenantId, start, end))
                                 .map(done -> new Recomputed(start, end, mode, counted.downloads(), counted.downloadsWithBots()))));
     }
 

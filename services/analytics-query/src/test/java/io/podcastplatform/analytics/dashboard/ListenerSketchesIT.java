@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.podcastplatform.analytics.dashboard.repository.DashboardRepository;
+import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.BreakdownCounts;
+import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.Dimension;
 import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.ListenerCounts;
 import io.podcastplatform.analytics.rollup.repository.ListenerSketchRepository;
 import io.podcastplatform.events.apikey.ApiKeyType;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Audiences past the size a sketch holds exactly: 6,000 listeners download episode one on the 10th (a third each from
  * US, FR and DE), 2,500 of them episode two on the 11th. Downloads stay exact; unique listeners from the hourly
- * HyperLogLog sketches are within four standard errors of the true counts, which the exact path counts to the unit.
+ * HyperLogLog sketches (stored per hour, or built on the fly for a podcast's breakdown) are within four standard
+ * errors of the true counts, which the exact path counts to the unit.
  */
 @QuarkusTest
 @WithTestResource(RealStackResource.class)
@@ -79,6 +82,20 @@ class ListenerSketchesIT {
         for (int row = 0; row < 3; row++) {
             assertEstimate(byCountry.getLong("rows[" + row + "].uniqueListeners"), FIRST_DAY_LISTENERS / 3);
         }
+
+        JsonPath podcastByCountry = given().auth().oauth2(key).queryParam("from", "2026-11-10").queryParam("to", "2026-11-11")
+                .queryParam("by", "country").queryParam("podcastId", podcast.toString()).when().get("/v1/dashboards/breakdown").then().statusCode(200)
+                .body("uniqueListenersCounting.method", equalTo("hyperloglog")).body("rows.downloads", contains(2_834, 2_833, 2_833))
+                .extract().jsonPath();
+        assertEstimate(podcastByCountry.getLong("uniqueListeners"), FIRST_DAY_LISTENERS);
+        assertEstimate(podcastByCountry.getLong("rows[0].uniqueListeners"), FIRST_DAY_LISTENERS / 3);
+
+        BreakdownCounts exactByCountry = transactions.inTenant(tenant, tx -> repository.breakdown(tx, Dimension.COUNTRY,
+                Instant.parse("2026-11-10T00:00:00Z"), Instant.parse("2026-11-12T00:00:00Z"), false, podcast, null, false))
+                .await().atMost(Duration.ofSeconds(30));
+        assertThat(exactByCountry.uniqueListeners()).isEqualTo(FIRST_DAY_LISTENERS);
+        assertThat(exactByCountry.rows()).extracting(DashboardRepository.BreakdownRow::uniqueListeners)
+                .containsExactly((long) FIRST_DAY_LISTENERS / 3, (long) FIRST_DAY_LISTENERS / 3, (long) FIRST_DAY_LISTENERS / 3);
 
         ListenerCounts exact = transactions.inTenant(tenant, tx -> repository.listeners(tx, "day", "UTC", Instant.parse("2026-11-10T00:00:00Z"),
                 Instant.parse("2026-11-12T00:00:00Z"), false, null, null)).await().atMost(Duration.ofSeconds(30));

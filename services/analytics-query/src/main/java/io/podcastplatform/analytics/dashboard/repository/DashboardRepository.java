@@ -1,5 +1,6 @@
 package io.podcastplatform.analytics.dashboard.repository;
 
+import io.podcastplatform.analytics.rollup.repository.ListenerSketchRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -141,14 +142,20 @@ public class DashboardRepository {
                 });
     }
 
-    /** Downloads and unique listeners of [from, to) per value of {@code by} (missing: "unknown"), most downloads first. */
+    /**
+     * Downloads and unique listeners of [from, to) per value of {@code by} (missing: "unknown"), most downloads first,
+     * from the listener rows: counted distinct, or with {@code estimated} sketched on the fly (a hash per row instead of
+     * a sort of the rows, with the error of the stored sketches).
+     */
     public Uni<BreakdownCounts> breakdown(SqlClient tx, Dimension by, Instant from, Instant to, boolean botsIncluded, UUID podcastId,
-                                          UUID episodeId) {
+                                          UUID episodeId, boolean estimated) {
+        String listeners = estimated ? "COALESCE(round(hll_cardinality(hll_add_agg(listener::hll_hashval, %d, %d))), 0)::bigint"
+                .formatted(ListenerSketchRepository.LOG2M, ListenerSketchRepository.REGWIDTH) : "count(DISTINCT listener)";
         return breakdownCounts(tx, """
-                        SELECT value, GROUPING(value) AS whole_period, count(DISTINCT listener) AS listeners, sum(downloads)::bigint AS downloads
+                        SELECT value, GROUPING(value) AS whole_period, %s AS listeners, sum(downloads)::bigint AS downloads
                           FROM (SELECT COALESCE(%s, 'unknown') AS value, listener, downloads %s) rows
                          GROUP BY GROUPING SETS ((value), ()) ORDER BY whole_period, downloads DESC, value"""
-                        .formatted(by.column, listenerRows(podcastId, episodeId)), filter(from, to, botsIncluded, podcastId, episodeId));
+                        .formatted(listeners, by.column, listenerRows(podcastId, episodeId)), filter(from, to, botsIncluded, podcastId, episodeId));
     }
 
     /**

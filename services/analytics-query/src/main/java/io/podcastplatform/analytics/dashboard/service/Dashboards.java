@@ -107,19 +107,19 @@ public class Dashboards {
     }
 
     /**
-     * A whole tenant's breakdown from the sketches of each value where the hll extension keeps them; one podcast's or
-     * one episode's (whose listeners are a small share of the tenant's) counted distinct over its listener rows.
+     * A whole tenant's breakdown from the stored sketches of each value where the hll extension keeps them; one
+     * podcast's or one episode's sketched on the fly from its listener rows there (its own index; no sort of the
+     * rows); counted distinct without the extension.
      */
     public Uni<Breakdown> breakdown(UUID tenantId, BreakdownQuery query) {
         boolean wholeTenant = query.podcastId() == null && query.episodeId() == null;
         return inZone(tenantId, query.from(), query.to(), (tx, zone, from, to) -> sketches.installed(tx).flatMap(hll -> {
-            boolean fromSketches = hll.isPresent() && wholeTenant;
-            Uni<DashboardRepository.BreakdownCounts> counts = fromSketches
+            Uni<DashboardRepository.BreakdownCounts> counts = hll.isPresent() && wholeTenant
                     ? repository.breakdownFromSketches(tx, query.by(), from, to, query.botsIncluded())
-                    : repository.breakdown(tx, query.by(), from, to, query.botsIncluded(), query.podcastId(), query.episodeId());
+                    : repository.breakdown(tx, query.by(), from, to, query.botsIncluded(), query.podcastId(), query.episodeId(), hll.isPresent());
             return counts.map(found -> new Breakdown(zone, query.from(), query.to(), query.by().name().toLowerCase(), bots(query.botsIncluded()),
                     query.podcastId(), query.episodeId(), found.uniqueListeners(), found.downloads(),
-                    fromSketches ? ListenerCounting.SKETCHES : ListenerCounting.EXACT, found.rows()));
+                    hll.isPresent() ? ListenerCounting.SKETCHES : ListenerCounting.EXACT, found.rows()));
         }));
     }
 

@@ -20,8 +20,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class DashboardRepository {
 
-    /** The estimated number of listeners in the union of the grouped sketches (none: 0). */
-    private static final String SKETCH_UNION = "COALESCE(round(hll_cardinality(hll_union_agg(listeners::hll))), 0)::bigint";
+    /** The union of the stored hourly sketches of a group. */
+    private static final String UNION_OF_STORED_SETS = "hll_union_agg(listeners::hll)";
+    /** A set of a group's listener rows, built in the query with the parameters of the stored ones. */
+    private static final String SET_OF_LISTENER_ROWS = "hll_add_agg(listener::hll_hashval, %d, %d)"
+            .formatted(ListenerSketchRepository.LOG2M, ListenerSketchRepository.REGWIDTH);
 
     public record Bucket(LocalDateTime start, long downloads) {
     }
@@ -100,8 +103,12 @@ public class DashboardRepository {
      */
     public Uni<ListenerCounts> listeners(SqlClient tx, String unit, String timeZone, Instant from, Instant to, boolean botsIncluded,
                                          UUID podcastId, UUID episodeId) {
-        return listenerCounts(tx, "count(DISTINCT listener)", listenerRows(podcastId, episodeId), "listener",
-                unit, timeZone, from, to, botsIncluded, podcastId, episodeId);
+        return listenerCounts(tx, """
+                        SELECT bucket, GROUPING(bucket) AS whole_period, count(DISTINCT listener) AS listeners, sum(downloads)::bigint AS downloads
+                          FROM (SELECT date_trunc($%d, hour_start AT TIME ZONE $%d) AS bucket, listener, downloads %s) rows
+                         GROUP BY GROUPING SETS ((bucket), ()) ORDER BY whole_period, bucket"""
+                        .formatted(afterScope(podcastId, episodeId), afterScope(podcastId, episodeId) + 1, listenerRows(podcastId, episodeId)),
+                filter(from, to, botsIncluded, podcastId, episodeId).addString(unit).addString(timeZone));
     }
 
     /**
@@ -115,17 +122,27 @@ public class DashboardRepository {
         String rows = """
                 FROM %s
                 WHERE bots_included = $1 AND hour_start >= $2 AND hour_start < $3""".formatted(table) + scope(4, podcastId, episodeId);
-        return listenerCounts(tx, SKETCH_UNION, rows, "listeners", unit, timeZone, from, to, botsIncluded, podcastId, episodeId);
+        String bucket = "date_trunc($%d, hour_start AT TIME ZONE $%d)".formatted(afterScope(podcastId, episodeId), afterScope(podcastId, episodeId) + 1);
+        return listenerCounts(tx, setsOfGroups(bucket, "bucket", UNION_OF_STORED_SETS, rows, "bucket"),
+                filter(from, to, botsIncluded, podcastId, episodeId).addString(unit).addString(timeZone));
     }
 
-    private Uni<ListenerCounts> listenerCounts(SqlClient tx, String listenersOf, String rowsClause, String listenerColumn, String unit,
-                                               String timeZone, Instant from, Instant to, boolean botsIncluded, UUID podcastId, UUID episodeId) {
-        return tx.preparedQuery("""
-                        SELECT bucket, GROUPING(bucket) AS whole_period, %s AS listeners, sum(downloads)::bigint AS downloads
-                          FROM (SELECT date_trunc($%d, hour_start AT TIME ZONE $%d) AS bucket, %s, downloads %s) rows
-                         GROUP BY GROUPING SETS ((bucket), ()) ORDER BY whole_period, bucket"""
-                        .formatted(listenersOf, afterScope(podcastId, episodeId), afterScope(podcastId, episodeId) + 1, listenerColumn, rowsClause))
-                .execute(filter(from, to, botsIncluded, podcastId, episodeId).addString(unit).addString(timeZone))
+    /**
+     * Each group's set and downloads, then the whole period's as the union of the groups' sets (each stored set is
+     * read and merged once, not once per grouping), as rows (group, whole_period 0, listeners, downloads) and one row
+     * (NULL, 1, listeners, downloads) ordered by whole_period, {@code order}.
+     */
+    private static String setsOfGroups(String groupExpression, String groupName, String setOfRows, String rowsClause, String order) {
+        return """
+                WITH groups AS (SELECT %s AS %s, %s AS listeners, sum(downloads)::bigint AS downloads %s GROUP BY 1)
+                SELECT %s, 0 AS whole_period, COALESCE(round(hll_cardinality(listeners)), 0)::bigint AS listeners, downloads FROM groups
+                 UNION ALL
+                SELECT NULL, 1, COALESCE(round(hll_cardinality(hll_union_agg(listeners))), 0)::bigint, sum(downloads)::bigint FROM groups
+                 ORDER BY whole_period, %s""".formatted(groupExpression, groupName, setOfRows, rowsClause, groupName, order);
+    }
+
+    private Uni<ListenerCounts> listenerCounts(SqlClient tx, String sql, Tuple parameters) {
+        return tx.preparedQuery(sql).execute(parameters)
                 .map(rows -> {
                     List<ListenerBucket> buckets = new ArrayList<>(rows.size());
                     long listeners = 0;
@@ -149,13 +166,14 @@ public class DashboardRepository {
      */
     public Uni<BreakdownCounts> breakdown(SqlClient tx, Dimension by, Instant from, Instant to, boolean botsIncluded, UUID podcastId,
                                           UUID episodeId, boolean estimated) {
-        String listeners = estimated ? "COALESCE(round(hll_cardinality(hll_add_agg(listener::hll_hashval, %d, %d))), 0)::bigint"
-                .formatted(ListenerSketchRepository.LOG2M, ListenerSketchRepository.REGWIDTH) : "count(DISTINCT listener)";
-        return breakdownCounts(tx, """
-                        SELECT value, GROUPING(value) AS whole_period, %s AS listeners, sum(downloads)::bigint AS downloads
-                          FROM (SELECT COALESCE(%s, 'unknown') AS value, listener, downloads %s) rows
+        String value = "COALESCE(%s, 'unknown')".formatted(by.column);
+        String sql = estimated ? setsOfGroups(value, "value", SET_OF_LISTENER_ROWS, listenerRows(podcastId, episodeId), "downloads DESC, value")
+                : """
+                        SELECT value, GROUPING(value) AS whole_period, count(DISTINCT listener) AS listeners, sum(downloads)::bigint AS downloads
+                          FROM (SELECT %s AS value, listener, downloads %s) rows
                          GROUP BY GROUPING SETS ((value), ()) ORDER BY whole_period, downloads DESC, value"""
-                        .formatted(listeners, by.column, listenerRows(podcastId, episodeId)), filter(from, to, botsIncluded, podcastId, episodeId));
+                        .formatted(value, listenerRows(podcastId, episodeId));
+        return breakdownCounts(tx, sql, filter(from, to, botsIncluded, podcastId, episodeId));
     }
 
     /**
@@ -163,11 +181,9 @@ public class DashboardRepository {
      * union of every value's sets.
      */
     public Uni<BreakdownCounts> breakdownFromSketches(SqlClient tx, Dimension by, Instant from, Instant to, boolean botsIncluded) {
-        return breakdownCounts(tx, """
-                        SELECT value, GROUPING(value) AS whole_period, %s AS listeners, sum(downloads)::bigint AS downloads
-                          FROM listener_sketch_dimension_hourly
-                         WHERE bots_included = $1 AND hour_start >= $2 AND hour_start < $3 AND dimension = $4
-                         GROUP BY GROUPING SETS ((value), ()) ORDER BY whole_period, downloads DESC, value""".formatted(SKETCH_UNION),
+        return breakdownCounts(tx, setsOfGroups("value", "value", UNION_OF_STORED_SETS, """
+                        FROM listener_sketch_dimension_hourly
+                        WHERE bots_included = $1 AND hour_start >= $2 AND hour_start < $3 AND dimension = $4""", "downloads DESC, value"),
                 filter(from, to, botsIncluded, null, null).addString(by.sketchName));
     }
 

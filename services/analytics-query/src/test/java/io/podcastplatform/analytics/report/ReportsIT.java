@@ -100,6 +100,42 @@ class ReportsIT {
     }
 
     @Test
+    void listenerBreakdownAndListenThroughReportsRenderWhatTheirDashboardsShow() {
+        UUID tenant = TestTenants.fresh();
+        IssuedKey key = TestApiKeys.issue(tenant, ApiKeyType.SECRET, List.of("report:manage"));
+        TestDatabase.as("ingest_app").executeInTenant(tenant,
+                request(tenant, "GET", podcast, episodeA, "2026-11-10T08:00:00Z", "household-a", APPLE_PODCASTS, null),
+                request(tenant, "GET", podcast, episodeB, "2026-11-10T09:00:00Z", "household-a", APPLE_PODCASTS, null),
+                request(tenant, "GET", podcast, episodeB, "2026-11-11T07:00:00Z", "household-b", OVERCAST, null));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(key).contentType(ContentType.JSON)
+                .body("{\"from\":\"2026-11-10T00:00:00Z\",\"to\":\"2026-11-12T00:00:00Z\"}").post("/v1/rollups/recompute")
+                .then().statusCode(200).body("downloads", equalTo(3)));
+
+        String listeners = create(key, "Listeners", """
+                "series": "listeners", "granularity": "day", "filters": {"podcastId": "%s"}, "period": {"from": "2026-11-10", "to": "2026-11-11"}"""
+                .formatted(podcast));
+        String expected = "bucket_start,time_zone,bots,unique_listeners,downloads,unique_listeners_counting\n"
+                + "2026-11-10T00:00,UTC,exclude,1,2,hyperloglog\n2026-11-11T00:00,UTC,exclude,1,1,hyperloglog\n";
+        as(key).post("/v1/reports/" + listeners + "/generate").then().statusCode(200).contentType(startsWith("text/csv")).body(equalTo(expected));
+        as(key).accept("text/csv").queryParam("from", "2026-11-10").queryParam("to", "2026-11-11").queryParam("podcastId", podcast.toString())
+                .get("/v1/dashboards/listeners").then().statusCode(200).body(equalTo(expected));
+
+        String byApp = create(key, "By app", """
+                "series": "breakdown", "filters": {"by": "App"}, "period": {"from": "2026-11-10", "to": "2026-11-11"}""");
+        as(key).get("/v1/reports/" + byApp).then().statusCode(200).body("series", equalTo("breakdown")).body("filters.by", equalTo("app"));
+        String rendered = as(key).post("/v1/reports/" + byApp + "/generate").then().statusCode(200).extract().asString();
+        assertEquals(as(key).accept("text/csv").queryParam("by", "app").queryParam("from", "2026-11-10").queryParam("to", "2026-11-11")
+                .get("/v1/dashboards/breakdown").then().statusCode(200).extract().asString(), rendered);
+        assertEquals("by,value,bots,downloads,unique_listeners,unique_listeners_counting\napp,unknown,exclude,3,2,hyperloglog\n", rendered);
+
+        String listenThrough = create(key, "Listen-through", """
+                "series": "listen_through", "period": {"relative": "last_7_days"}""");
+        as(key).post("/v1/reports/" + listenThrough + "/generate").then().statusCode(200)
+                .body(startsWith("percent,bots,sessions,share\n0,exclude,0,0.0\n"));
+        as(key).get("/v1/reports/" + listenThrough + "/generations").then().statusCode(200).body("items[0].rowCount", equalTo(21));
+    }
+
+    @Test
     void aRelativePeriodResolvesAtEachRenderingInTheTenantsZone() {
         UUID tenant = TestTenants.fresh();
         IssuedKey key = TestApiKeys.issue(tenant, ApiKeyType.SECRET, List.of("report:manage"));
@@ -199,6 +235,10 @@ class ReportsIT {
         invalid(key, "{\"name\": \"x\", \"series\": \"downloads\", \"filters\": {\"bots\": \"maybe\"}, \"period\": {\"relative\": \"last_7_days\"}}", "filters.bots");
         invalid(key, "{\"name\": \"x\", \"series\": \"top_episodes\", \"filters\": {\"limit\": 0}, \"period\": {\"relative\": \"last_7_days\"}}", "filters.limit");
         invalid(key, "{\"name\": \"x\", \"series\": \"top_episodes\", \"filters\": {\"episodeId\": \"" + UUID.randomUUID() + "\"}, \"period\": {\"relative\": \"last_7_days\"}}", "filters.episodeId");
+        invalid(key, "{\"name\": \"x\", \"series\": \"breakdown\", \"period\": {\"relative\": \"last_7_days\"}}", "filters.by");
+        invalid(key, "{\"name\": \"x\", \"series\": \"breakdown\", \"filters\": {\"by\": \"city\"}, \"period\": {\"relative\": \"last_7_days\"}}", "filters.by");
+        invalid(key, "{\"name\": \"x\", \"series\": \"listeners\", \"filters\": {\"by\": \"app\"}, \"period\": {\"relative\": \"last_7_days\"}}", "filters.by");
+        invalid(key, "{\"name\": \"x\", \"series\": \"listen_through\", \"granularity\": \"day\", \"period\": {\"relative\": \"last_7_days\"}}", "granularity");
         invalid(key, "{\"name\": \"x\", \"series\": \"downloads\"}", "period");
         invalid(key, "{\"name\": \"x\", \"series\": \"downloads\", \"period\": {\"relative\": \"last_week\"}}", "period.relative");
         invalid(key, "{\"name\": \"x\", \"series\": \"downloads\", \"period\": {\"relative\": \"last_7_days\", \"from\": \"2026-11-01\"}}", "period");

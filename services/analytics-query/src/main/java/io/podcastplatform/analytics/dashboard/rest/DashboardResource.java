@@ -8,7 +8,7 @@ import io.podcastplatform.analytics.dashboard.service.Dashboards.ListenThrough;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.ListenerSeries;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.Granularity;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.SeriesQuery;
-import io.podcastplatform.analytics.dashboard.service.DownloadCsv;
+import io.podcastplatform.analytics.dashboard.service.DashboardCsv;
 import io.podcastplatform.security.caller.Callers;
 import io.podcastplatform.web.problem.ProblemException;
 import io.quarkus.security.PermissionsAllowed;
@@ -93,7 +93,7 @@ public class DashboardResource {
         SeriesQuery query = seriesQuery(from, to, granularity, bots, podcastId, episodeId);
         boolean csv = wantsCsv(accept);
         return dashboards.downloads(callers.tenant(), query)
-                .map(series -> csv ? Response.ok(DownloadCsv.of(series), CSV).build() : json(series));
+                .map(series -> csv ? Response.ok(DashboardCsv.of(series), CSV).build() : json(series));
     }
 
     @GET
@@ -109,7 +109,7 @@ public class DashboardResource {
         int count = limit(limit);
         boolean csv = wantsCsv(accept);
         return dashboards.topEpisodes(callers.tenant(), start, end, botsIncluded(bots), count)
-                .map(top -> csv ? Response.ok(DownloadCsv.of(top), CSV).build() : json(top));
+                .map(top -> csv ? Response.ok(DashboardCsv.of(top), CSV).build() : json(top));
     }
 
     @GET
@@ -125,7 +125,7 @@ public class DashboardResource {
                                    @QueryParam("podcastId") String podcastId, @QueryParam("episodeId") String episodeId,
                                    @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         SeriesQuery query = seriesQuery(from, to, granularity, bots, podcastId, episodeId);
-        return dashboards.listeners(callers.tenant(), query).map(series -> wantsCsv(accept) ? csv(series) : json(series));
+        return dashboards.listeners(callers.tenant(), query).map(series -> wantsCsv(accept) ? csv(DashboardCsv.of(series)) : json(series));
     }
 
     @GET
@@ -143,7 +143,7 @@ public class DashboardResource {
         LocalDate end = period(start, date("to", to));
         BreakdownQuery query = new BreakdownQuery(dimension, start, end, botsIncluded(bots), uuid("podcastId", podcastId),
                 uuid("episodeId", episodeId));
-        return dashboards.breakdown(callers.tenant(), query).map(breakdown -> wantsCsv(accept) ? csv(breakdown) : json(breakdown));
+        return dashboards.breakdown(callers.tenant(), query).map(breakdown -> wantsCsv(accept) ? csv(DashboardCsv.of(breakdown)) : json(breakdown));
     }
 
     @GET
@@ -159,7 +159,7 @@ public class DashboardResource {
         LocalDate start = date("from", from);
         LocalDate end = period(start, date("to", to));
         return dashboards.listenThrough(callers.tenant(), start, end, botsIncluded(bots), uuid("podcastId", podcastId), uuid("episodeId", episodeId))
-                .map(listenThrough -> wantsCsv(accept) ? csv(listenThrough) : json(listenThrough));
+                .map(listenThrough -> wantsCsv(accept) ? csv(DashboardCsv.of(listenThrough)) : json(listenThrough));
     }
 
     private static SeriesQuery seriesQuery(String from, String to, String granularity, String bots, String podcastId, String episodeId) {
@@ -172,40 +172,18 @@ public class DashboardResource {
         return accept != null && accept.toLowerCase(Locale.ROOT).contains(CSV);
     }
 
+    private static Response csv(String text) {
+        return Response.ok(text, CSV).build();
+    }
+
     private static Response json(Object body) {
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
-    private static Response csv(ListenerSeries series) {
-        StringBuilder out = new StringBuilder("bucket_start,time_zone,bots,unique_listeners,downloads,unique_listeners_counting\n");
-        series.buckets().forEach(bucket -> out.append(bucket.start()).append(',').append(series.timeZone()).append(',')
-                .append(series.bots()).append(',').append(bucket.uniqueListeners()).append(',').append(bucket.downloads()).append(',')
-                .append(series.uniqueListenersCounting().method()).append('\n'));
-        return Response.ok(out.toString(), CSV).build();
-    }
 
-    private static Response csv(Breakdown breakdown) {
-        StringBuilder out = new StringBuilder("by,value,bots,downloads,unique_listeners,unique_listeners_counting\n");
-        breakdown.rows().forEach(row -> out.append(breakdown.by()).append(',').append(csvField(row.value())).append(',')
-                .append(breakdown.bots()).append(',').append(row.downloads()).append(',').append(row.uniqueListeners()).append(',')
-                .append(breakdown.uniqueListenersCounting().method()).append('\n'));
-        return Response.ok(out.toString(), CSV).build();
-    }
 
-    private static Response csv(ListenThrough listenThrough) {
-        StringBuilder out = new StringBuilder("percent,bots,sessions,share\n");
-        listenThrough.curve().forEach(point -> out.append(point.percent()).append(',').append(listenThrough.bots()).append(',')
-                .append(point.sessions()).append(',').append(point.share()).append('\n'));
-        return Response.ok(out.toString(), CSV).build();
-    }
 
     /** A CSV field quoted when it holds a comma, a quote or a line break (RFC 4180). */
-    private static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
-    }
 
     private static Dimension dimension(String value) {
         if (value == null || value.isBlank()) {

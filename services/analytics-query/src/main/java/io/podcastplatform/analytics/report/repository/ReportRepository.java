@@ -120,6 +120,9 @@ public class ReportRepository {
         if (filters.limit() != null) {
             json.put(ReportFilters.LIMIT, filters.limit());
         }
+        if (filters.by() != null) {
+            json.put(ReportFilters.BY, filters.by());
+        }
         return json;
     }
 
@@ -137,7 +140,8 @@ public class ReportRepository {
                 ReportSeries.of(row.getString("series")).orElseThrow(),
                 granularity == null ? null : Granularity.valueOf(granularity.toUpperCase(Locale.ROOT)),
                 new ReportFilters(podcastId == null ? null : UUID.fromString(podcastId), episodeId == null ? null : UUID.fromString(episodeId),
-                        filters.getString(ReportFilters.BOTS), filters.getInteger(ReportFilters.LIMIT)),
+                        filters.getString(ReportFilters.BOTS), filters.getInteger(ReportFilters.LIMIT),
+                        filters.getString(ReportFilters.BY)),
                 relative == null ? ReportPeriod.between(row.getLocalDate("period_from"), row.getLocalDate("period_to"))
                         : ReportPeriod.relative(RelativePeriod.of(relative).orElseThrow()),
                 row.getString("format"));

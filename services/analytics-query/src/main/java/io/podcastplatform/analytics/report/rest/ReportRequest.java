@@ -1,5 +1,6 @@
 package io.podcastplatform.analytics.report.rest;
 
+import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.Dimension;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.Granularity;
 import io.podcastplatform.analytics.report.service.RelativePeriod;
 import io.podcastplatform.analytics.report.service.ReportDefinition;
@@ -79,7 +80,23 @@ public record ReportRequest(String name, String description, String series, Stri
         if (bots != null && !"include".equals(bots) && !"exclude".equals(bots)) {
             throw ProblemException.badRequest("filters.bots", "must be include or exclude");
         }
-        return new ReportFilters(uuid(given, ReportFilters.PODCAST_ID), uuid(given, ReportFilters.EPISODE_ID), (String) bots, limit(given));
+        return new ReportFilters(uuid(given, ReportFilters.PODCAST_ID), uuid(given, ReportFilters.EPISODE_ID), (String) bots, limit(given),
+                by(chosen, given));
+    }
+
+    /** The breakdown's dimension, required there (as the dashboard's {@code by}). */
+    private static String by(ReportSeries chosen, Map<String, Object> filters) {
+        Object value = filters.get(ReportFilters.BY);
+        if (value == null) {
+            if (chosen == ReportSeries.BREAKDOWN) {
+                throw ProblemException.badRequest("filters.by", "is required for a breakdown: country, app, device or platform");
+            }
+            return null;
+        }
+        if (value instanceof String name && Arrays.stream(Dimension.values()).anyMatch(dimension -> dimension.name().equalsIgnoreCase(name))) {
+            return name.toLowerCase(Locale.ROOT);
+        }
+        throw ProblemException.badRequest("filters.by", "must be country, app, device or platform");
     }
 
     private static UUID uuid(Map<String, Object> filters, String key) {

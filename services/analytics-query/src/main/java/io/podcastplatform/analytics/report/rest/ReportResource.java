@@ -47,8 +47,9 @@ public class ReportResource {
 
     @POST
     @PermissionsAllowed("report:manage")
-    @Operation(summary = "Save a report definition: series downloads (granularity hour/day/week/month; filters podcastId, episodeId, bots) "
-            + "or top_episodes (filters bots, limit); period {relative: last_7_days|last_30_days|last_90_days|month_to_date|previous_month} "
+    @Operation(summary = "Save a report definition: series downloads or listeners (granularity hour/day/week/month; filters podcastId, "
+            + "episodeId, bots), top_episodes (filters bots, limit), breakdown (filters by: country|app|device|platform, required; podcastId, "
+            + "episodeId, bots) or listen_through (filters podcastId, episodeId, bots); period {relative: last_7_days|last_30_days|last_90_days|month_to_date|previous_month} "
             + "or {from, to} local dates; format csv")
     public Uni<Response> create(@NotNull ReportRequest request) {
         return reports.create(callers.tenant(), callers.current().subject(), request.definition())

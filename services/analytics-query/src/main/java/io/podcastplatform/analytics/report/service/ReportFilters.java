@@ -7,13 +7,15 @@ import java.util.UUID;
  *
  * @param bots  "include" or "exclude", as in the dashboards
  * @param limit how many top episodes (1-100)
+ * @param by    the dimension of a breakdown: country, app, device or platform
  */
-public record ReportFilters(UUID podcastId, UUID episodeId, String bots, Integer limit) {
+public record ReportFilters(UUID podcastId, UUID episodeId, String bots, Integer limit, String by) {
 
     public static final String PODCAST_ID = "podcastId";
     public static final String EPISODE_ID = "episodeId";
     public static final String BOTS = "bots";
     public static final String LIMIT = "limit";
+    public static final String BY = "by";
     public static final int DEFAULT_LIMIT = 10;
 
     public boolean botsIncluded() {

@@ -7,7 +7,11 @@ import java.util.Set;
 /** The dashboard series a report can render, and the filters each one understands. */
 public enum ReportSeries {
     DOWNLOADS("downloads", true, Set.of(ReportFilters.PODCAST_ID, ReportFilters.EPISODE_ID, ReportFilters.BOTS)),
-    TOP_EPISODES("top_episodes", false, Set.of(ReportFilters.BOTS, ReportFilters.LIMIT));
+    TOP_EPISODES("top_episodes", false, Set.of(ReportFilters.BOTS, ReportFilters.LIMIT)),
+    LISTENERS("listeners", true, Set.of(ReportFilters.PODCAST_ID, ReportFilters.EPISODE_ID, ReportFilters.BOTS)),
+    /** Needs {@code filters.by}: country, app, device or platform. */
+    BREAKDOWN("breakdown", false, Set.of(ReportFilters.BY, ReportFilters.PODCAST_ID, ReportFilters.EPISODE_ID, ReportFilters.BOTS)),
+    LISTEN_THROUGH("listen_through", false, Set.of(ReportFilters.PODCAST_ID, ReportFilters.EPISODE_ID, ReportFilters.BOTS));
 
     private final String key;
     private final boolean hasGranularity;

@@ -1,6 +1,8 @@
 package io.podcastplatform.analytics.report.service;
 
 import io.podcastplatform.analytics.dashboard.service.Dashboards;
+import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.Dimension;
+import io.podcastplatform.analytics.dashboard.service.Dashboards.BreakdownQuery;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.SeriesQuery;
 import io.podcastplatform.analytics.report.repository.ReportRepository;
 import io.podcastplatform.tenancy.transaction.TenantTransactions;
@@ -15,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -105,6 +108,12 @@ public class Reports {
                     filters.botsIncluded(), filters.podcastId(), filters.episodeId())).map(ReportCsv::of);
             case TOP_EPISODES -> dashboards.topEpisodes(tenantId, period.from(), period.to(), filters.botsIncluded(), filters.limitOrDefault())
                     .map(ReportCsv::of);
+            case LISTENERS -> dashboards.listeners(tenantId, new SeriesQuery(period.from(), period.to(), definition.granularity(),
+                    filters.botsIncluded(), filters.podcastId(), filters.episodeId())).map(ReportCsv::of);
+            case BREAKDOWN -> dashboards.breakdown(tenantId, new BreakdownQuery(Dimension.valueOf(filters.by().toUpperCase(Locale.ROOT)),
+                    period.from(), period.to(), filters.botsIncluded(), filters.podcastId(), filters.episodeId())).map(ReportCsv::of);
+            case LISTEN_THROUGH -> dashboards.listenThrough(tenantId, period.from(), period.to(), filters.botsIncluded(), filters.podcastId(),
+                    filters.episodeId()).map(ReportCsv::of);
         };
     }
 

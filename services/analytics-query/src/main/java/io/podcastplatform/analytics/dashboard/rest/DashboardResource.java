@@ -2,10 +2,7 @@ package io.podcastplatform.analytics.dashboard.rest;
 
 import io.podcastplatform.analytics.dashboard.repository.DashboardRepository.Dimension;
 import io.podcastplatform.analytics.dashboard.service.Dashboards;
-import io.podcastplatform.analytics.dashboard.service.Dashboards.Breakdown;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.BreakdownQuery;
-import io.podcastplatform.analytics.dashboard.service.Dashboards.ListenThrough;
-import io.podcastplatform.analytics.dashboard.service.Dashboards.ListenerSeries;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.Granularity;
 import io.podcastplatform.analytics.dashboard.service.Dashboards.SeriesQuery;
 import io.podcastplatform.analytics.dashboard.service.DashboardCsv;
@@ -134,7 +131,7 @@ public class DashboardResource {
     @PermissionsAllowed("report:read")
     @Operation(summary = "Downloads and unique listeners by country, app, device or platform (by=...) over a period of local dates "
             + "(both included), of the tenant, one podcast or one episode; bots=exclude (default) or include; CSV with Accept: text/csv. "
-            + "uniqueListenersCounting says how listeners were counted (exact, or hyperloglog for a whole tenant where sketches are kept)")
+            + "uniqueListenersCounting says how listeners were counted (exact, or hyperloglog where the database keeps sketches)")
     public Uni<Response> breakdown(@QueryParam("by") String by, @QueryParam("from") String from, @QueryParam("to") String to,
                                    @QueryParam("bots") String bots, @QueryParam("podcastId") String podcastId,
                                    @QueryParam("episodeId") String episodeId, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -179,11 +176,6 @@ public class DashboardResource {
     private static Response json(Object body) {
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
-
-
-
-
-    /** A CSV field quoted when it holds a comma, a quote or a line break (RFC 4180). */
 
     private static Dimension dimension(String value) {
         if (value == null || value.isBlank()) {

@@ -28,7 +28,7 @@ class DeferredPublisherTest {
         final AtomicInteger failuresLeft;
 
         FlakyBroker(int failures) {
-            super(null, config(), new SimpleMeterRegistry());
+            super(null, null, config(), new SimpleMeterRegistry());
             this.failuresLeft = new AtomicInteger(failures);
         }
 

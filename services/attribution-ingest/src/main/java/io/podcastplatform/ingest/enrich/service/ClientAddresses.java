@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +18,10 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ClientAddresses {
+
+    /** Compiled once: {@code String.matches} compiled both patterns on every pixel and redirect (JFR allocation profile). */
+    private static final Pattern IP_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.%a-zA-Z]+");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final Set<InetAddress> trustedProxies;
 
@@ -73,8 +78,8 @@ public class ClientAddresses {
         if (candidate.startsWith("[") && candidate.endsWith("]")) {
             candidate = candidate.substring(1, candidate.length() - 1);
         }
-        if (candidate.isEmpty() || candidate.length() > 45 || !candidate.matches("[0-9A-Fa-f:.%a-zA-Z]+")
-                || !(candidate.contains(":") || candidate.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
+        if (candidate.isEmpty() || candidate.length() > 45 || !IP_CHARACTERS.matcher(candidate).matches()
+                || !(candidate.contains(":") || IPV4.matcher(candidate).matches())) {
             return Optional.empty();
         }
         try {

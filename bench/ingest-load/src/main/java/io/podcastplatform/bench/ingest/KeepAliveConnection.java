@@ -1,0 +1,140 @@
+package io.podcastplatform.bench.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * One HTTP/1.1 keep-alive connection for GET requests whose answer the open loop only needs the status of:
+ * writes the request, reads the head and skips the body (Content-Length or chunked). Reconnects after a
+ * failure or a {@code Connection: close}. Allocates little, so the measuring JVM hardly collects garbage.
+ */
+final class KeepAliveConnection implements AutoCloseable {
+
+    private static final int TIMEOUT_MILLIS = 30_000;
+
+    private final String host;
+    private final int port;
+    private final byte[] head = new byte[16_384];
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    KeepAliveConnection(String host, int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    /** The answer's status, or -1 when the request failed (connection refused, reset, timed out, malformed answer). */
+    int get(String pathAndQuery, String userAgent) {
+        try {
+            if (socket == null) {
+                connect();
+            }
+            out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nUser-Agent: " + userAgent
+                    + "\r\nAccept: */*\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return readAnswer();
+        } catch (IOException | RuntimeException e) {
+            close();
+            return -1;
+        }
+    }
+
+    private void connect() throws IOException {
+        socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(TIMEOUT_MILLIS);
+        socket.connect(new InetSocketAddress(host, port), 5_000);
+        in = new BufferedInputStream(socket.getInputStream(), 16_384);
+        out = socket.getOutputStream();
+    }
+
+    private int readAnswer() throws IOException {
+        int length = 0;
+        while (length < 4 || head[length - 4] != '\r' || head[length - 3] != '\n' || head[length - 2] != '\r' || head[length - 1] != '\n') {
+            int b = in.read();
+            if (b < 0 || length == head.length) {
+                throw new IOException("connection closed or head too long");
+            }
+            head[length++] = (byte) b;
+        }
+        String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
+        int status = Integer.parseInt(text.substring(9, 12));
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("\r\ntransfer-encoding: chunked")) {
+            skipChunked();
+        } else {
+            int at = lower.indexOf("\r\ncontent-length:");
+            if (at >= 0) {
+                int end = lower.indexOf("\r\n", at + 2);
+                skip(Long.parseLong(lower.substring(at + 17, end).trim()));
+            }
+        }
+        if (lower.contains("\r\nconnection: close")) {
+            close();
+        }
+        return status;
+    }
+
+    private void skipChunked() throws IOException {
+        while (true) {
+            String sizeLine = line();
+            int semicolon = sizeLine.indexOf(';');
+            long size = Long.parseLong((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+            if (size == 0) {
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+                return;
+            }
+            skip(size);
+            line();
+        }
+    }
+
+    private String line() throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("connection closed in a chunked body");
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
+    }
+
+    private void skip(long bytes) throws IOException {
+        for (long left = bytes; left > 0; ) {
+            long skipped = in.skip(left);
+            if (skipped <= 0) {
+                if (in.read() < 0) {
+                    throw new IOException("connection closed in a body");
+                }
+                skipped = 1;
+            }
+            left -= skipped;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        socket = null;
+        in = null;
+        out = null;
+    }
+}

@@ -19,6 +19,7 @@ import io.podcastplatform.ingest.publish.messaging.IngestChannels;
 import io.podcastplatform.tenancy.transaction.TenantTransactions;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
@@ -63,9 +64,6 @@ public class IngestEventsConsumer {
     /** The topics' schemas as plain checks (the general validator was ~5 % of the CPU); a topic missing here uses the validator. */
     private static final Map<String, CompiledSchema> SCHEMAS = compiledSchemas();
 
-    /** Records decoded per turn of the event loop (about a millisecond of work on a quiet core). */
-    private static final int DECODE_SLICE = 20;
-
     private final TenantTransactions transactions;
     private final EventStore store;
     private final DeadLetters deadLetters;
@@ -83,30 +81,29 @@ public class IngestEventsConsumer {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
         records.forEach(all::add);
         Map<UUID, TenantBatch> byTenant = new LinkedHashMap<>();
-        return decode(all, 0, byTenant, Vertx.currentContext()).flatMap(decoded -> store(byTenant, all.size()));
+        return offTheEventLoop(() -> decode(all, byTenant)).flatMap(decoded -> store(byTenant, all.size()));
     }
 
     /**
-     * Decodes the poll {@link #DECODE_SLICE} records at a time, each slice in its own turn of the consumer's
-     * event loop: that loop also answers HTTP requests, and a whole poll decoded at once held it for tens of
-     * milliseconds (seconds under the batch load), which the pixel and the redirect waiting behind it saw as
-     * their p99. Everything stays on the consumer's own context, in order (a worker thread was tried once; the
-     * fault scenario d failure then blamed on it was a race in the fault script, see the README).
+     * Decodes the poll on a worker thread, then continues on the consumer's own context, where its transactions
+     * live: the consumer's event loop also answers HTTP requests, and decoding a poll there (even in slices of 20
+     * records a turn) held the pixel and the redirect behind it, which they saw as their p99. One poll at a time, so
+     * the order of the records is kept. (A worker thread was tried once before; the fault scenario d failure then
+     * blamed on it was a race in the fault script, see the README.)
      */
-    private Uni<Void> decode(List<ConsumerRecord<String, byte[]>> records, int from, Map<UUID, TenantBatch> byTenant, Context context) {
-        int to = context == null ? records.size() : Math.min(records.size(), from + DECODE_SLICE);
-        for (int i = from; i < to; i++) {
-            ConsumerRecord<String, byte[]> record = records.get(i);
+    private static Uni<Void> offTheEventLoop(Runnable work) {
+        Context context = Vertx.currentContext();
+        Uni<Void> onWorker = Uni.createFrom().voidItem().emitOn(Infrastructure.getDefaultWorkerPool()).invoke(work);
+        return context == null ? onWorker : onWorker.emitOn(command -> context.runOnContext(ignored -> command.run()));
+    }
+
+    private void decode(List<ConsumerRecord<String, byte[]>> records, Map<UUID, TenantBatch> byTenant) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             Object event = decode(record);
             if (event != null) {
                 byTenant.computeIfAbsent(tenantOf(event), TenantBatch::new).add(event, record.topic(), record.value());
             }
         }
-        if (to == records.size()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.createFrom().<Void>emitter(nextTurn -> context.runOnContext(ignored -> nextTurn.complete(null)))
-                .flatMap(turn -> decode(records, to, byTenant, context));
     }
 
     private Uni<Void> store(Map<UUID, TenantBatch> byTenant, int recordCount) {

@@ -53,7 +53,8 @@ public final class EventSchemas {
         return SCHEMAS.computeIfAbsent(topic, t -> FACTORY.getSchema(schemaDocument(t)));
     }
 
-    private static JsonNode schemaDocument(String topic) {
+    /** The JSON schema document of a topic's data, as its schema file holds it (examples included). */
+    public static JsonNode schemaDocument(String topic) {
         Topics.spec(topic);
         String resource = "/event-schemas/" + topic + ".json";
         try (InputStream in = EventSchemas.class.getResourceAsStream(resource)) {

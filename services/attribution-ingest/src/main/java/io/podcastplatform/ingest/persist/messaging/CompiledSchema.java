@@ -1,11 +1,7 @@
 package io.podcastplatform.ingest.persist.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.podcastplatform.events.EventJson;
 import io.podcastplatform.events.EventSchemas;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -47,24 +43,12 @@ final class CompiledSchema {
     /** The compiled schema of {@code topic}, or empty when it uses a keyword this class does not know. */
     static Optional<CompiledSchema> of(String topic) {
         try {
-            return Optional.of(new CompiledSchema(compile(document(topic))));
+            return Optional.of(new CompiledSchema(compile(EventSchemas.schemaDocument(topic))));
         } catch (UnsupportedOperationException unknownKeyword) {
             return Optional.empty();
         }
     }
 
-    /** The schema file {@link EventSchemas} validates against. */
-    private static JsonNode document(String topic) {
-        String resource = "/event-schemas/" + topic + ".json";
-        try (InputStream in = EventSchemas.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("no schema for topic " + topic + " at " + resource);
-            }
-            return EventJson.mapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
-    }
 
     /** Compiles a schema document (for tests); throws {@link UnsupportedOperationException} for an unknown keyword. */
     static CompiledSchema compileDocument(JsonNode schema) {

@@ -7,6 +7,9 @@
 #   c) kill -9 of the service during a load, then a restart
 #      -> every accepted event stored exactly once, no accepted id missing
 #   d) redirect during a Kafka outage: every answer a 302 at once, every request stored once Kafka is back
+#   e) a graceful stop (SIGTERM, as a rolling deploy sends) right after redirects made during a Kafka outage,
+#      Kafka back a few seconds later, then a restart: every request stored (the service keeps publishing what
+#      the redirect buffer holds for up to ingest.buffer.drain-on-stop before it ends)
 # Exits non-zero when a scenario fails. Stops everything it started, whatever happens.
 #
 #   services/attribution-ingest/fault/run.sh            # all scenarios
@@ -58,7 +61,7 @@ BASE_URL="http://$BIND_HOST:$SERVICE_PORT"
 : "${FAULT_THREADS:=4}"
 : "${FAULT_REDIRECTS:=200}"
 : "${FAULT_SETTLE_TIMEOUT:=120}"
-: "${FAULT_SCENARIOS:=a b c d}"
+: "${FAULT_SCENARIOS:=a b c d e}"
 # The consumer group waits a dead member's session out before its partitions move (Kafka's default
 # is 45 s): shortened here so that scenario c) fits the run; production keeps the default.
 : "${FAULT_SESSION_TIMEOUT_MS:=10000}"
@@ -314,6 +317,45 @@ redirect_during_kafka_outage() {
   fi
 }
 
+graceful_stop_after_redirects() {
+  local tenant slug key i code not302=0 t0 stopped_in stored distinct
+  read -r tenant slug key <<<"$(announce_tenant)"
+  [ -n "$key" ] || die "scenario e: no tenant announced (log: $LOG_DIR/fault-tool.log)"
+  wait_until 30 "tenant directory knows the tenant" tenant_known "$tenant" \
+    || die "scenario e: the service's tenant directory did not learn tenant $tenant within 30 s"
+  info "scenario e: Kafka stopped, $FAULT_REDIRECTS GETs of the download prefix, SIGTERM (a rolling deploy), Kafka started"
+  kafka_down
+  for i in $(seq 1 "$FAULT_REDIRECTS"); do
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 \
+      -A 'AppleCoreMedia/1.0.0.20G165 (iPhone; U; CPU OS 16_6 like Mac OS X; en_us)' \
+      "$BASE_URL/v1/e/$slug/fault.example/graceful/ep-$i.mp3?n=$i")"
+    [ "$code" = 302 ] || not302=$((not302 + 1))
+  done
+  # every redirect's event is in the buffer: the stop has to wait for the broker to publish them
+  kill -TERM "$SERVICE_PID"
+  t0="$(now_s)"
+  kafka_launch; kafka_wait
+  while kill -0 "$SERVICE_PID" 2>/dev/null && [ $(( $(now_s) - t0 )) -lt 60 ]; do sleep 0.2; done
+  stopped_in="$(elapsed_since "$t0")"
+  kill -0 "$SERVICE_PID" 2>/dev/null && { record "FAIL e: the service did not stop within 60 s of SIGTERM"; return; }
+  service_start
+  t0="$(now_s)"
+  while [ "$(sql "SELECT count(*) FROM ingest.download_requests WHERE tenant_id = '$tenant'")" -lt "$FAULT_REDIRECTS" ]; do
+    [ $(( $(now_s) - t0 )) -ge "$FAULT_SETTLE_TIMEOUT" ] && break
+    sleep 1
+  done
+  sleep 2
+  stored="$(sql "SELECT count(*) FROM ingest.download_requests WHERE tenant_id = '$tenant'")"
+  distinct="$(sql "SELECT count(DISTINCT enclosure_url) FROM ingest.download_requests WHERE tenant_id = '$tenant'")"
+  local line="e: $FAULT_REDIRECTS redirects during an outage, then SIGTERM (stopped in $stopped_in), not 302: $not302;"
+  line="$line stored $stored ($distinct distinct URLs) after the restart"
+  if [ "$not302" = 0 ] && [ "$stored" = "$FAULT_REDIRECTS" ] && [ "$distinct" = "$FAULT_REDIRECTS" ]; then
+    record "PASS $line"
+  else
+    record "FAIL $line"
+  fi
+}
+
 # ---------------------------------------------------------------------------------------------
 # Run
 # ---------------------------------------------------------------------------------------------
@@ -342,7 +384,8 @@ for scenario in $FAULT_SCENARIOS; do
     b) load_with_fault b restart_postgres ;;
     c) load_with_fault c kill_service ;;
     d) redirect_during_kafka_outage ;;
-    *) die "unknown scenario $scenario (a b c d)" ;;
+    e) graceful_stop_after_redirects ;;
+    *) die "unknown scenario $scenario (a b c d e)" ;;
   esac
 done
 

@@ -99,6 +99,13 @@ public interface IngestConfig {
         /** Events of the redirect and the pixel held in memory while the broker is unreachable. */
         @WithDefault("50000")
         int capacity();
+
+        /**
+         * How long a graceful stop keeps publishing what the buffer holds before the process ends (within
+         * {@code quarkus.shutdown.timeout}); what is left then is lost, logged and counted.
+         */
+        @WithDefault("PT10S")
+        Duration drainOnStop();
     }
 
     interface Publish {

@@ -90,7 +90,15 @@ public final class TestConfigs {
             }
 
             public Buffer buffer() {
-                return () -> 1000;
+                return new Buffer() {
+                    public int capacity() {
+                        return 1000;
+                    }
+
+                    public Duration drainOnStop() {
+                        return Duration.ofSeconds(2);
+                    }
+                };
             }
 
             public Publish publish() {

@@ -71,6 +71,43 @@ class DeferredPublisherTest {
         assertThat(broker.received).containsAll(events.stream().map(OutgoingEvent::id).toList());
     }
 
+    private static void stop(DeferredPublisher publisher) throws Exception {
+        Method stop = DeferredPublisher.class.getDeclaredMethod("stop", io.quarkus.runtime.ShutdownEvent.class);
+        stop.setAccessible(true);
+        stop.invoke(publisher, new io.quarkus.runtime.ShutdownEvent());
+    }
+
+    @Test
+    void aGracefulStopPublishesWhatTheBufferHoldsBeforeItReturns() throws Exception {
+        FlakyBroker broker = new FlakyBroker(1);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DeferredPublisher publisher = new DeferredPublisher(broker, TestConfigs.config(List.of()), registry);
+        start(publisher);
+        List<OutgoingEvent> events = java.util.stream.Stream.generate(DeferredPublisherTest::event).limit(900).toList();
+        events.forEach(event -> assertThat(publisher.offer(event)).isTrue());
+
+        stop(publisher);
+
+        assertThat(broker.received).containsExactlyInAnyOrderElementsOf(events.stream().map(OutgoingEvent::id).toList());
+        assertThat(registry.counter("ingest.buffer.lost.on.stop").count()).isZero();
+    }
+
+    @Test
+    void aStopWithTheBrokerStillDownGivesUpAfterItsDrainTimeAndCountsTheLoss() throws Exception {
+        FlakyBroker broker = new FlakyBroker(Integer.MAX_VALUE);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DeferredPublisher publisher = new DeferredPublisher(broker, TestConfigs.config(List.of()), registry);
+        start(publisher);
+        for (int i = 0; i < 300; i++) {
+            assertThat(publisher.offer(event())).isTrue();
+        }
+
+        stop(publisher);
+
+        assertThat(broker.received).isEmpty();
+        assertThat(registry.counter("ingest.buffer.lost.on.stop").count()).isEqualTo(300);
+    }
+
     @Test
     void pastTheCapacityEventsAreDroppedAndCounted() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -20,8 +20,11 @@ import org.jboss.logging.Logger;
  * bounded in-memory queue ({@code ingest.buffer.capacity}, default 50,000 events, roughly 1 KB each) and
  * one thread publishes them in chunks, retrying a chunk until the broker takes it, so a Kafka outage
  * delays them but does not lose them. Past the capacity new events are dropped and counted
- * ({@code ingest_buffer_dropped_total}); a process that dies loses what it still holds. A chunk retried
- * after a partial success is stored once all the same: consumers de-duplicate by event id.
+ * ({@code ingest_buffer_dropped_total}). A graceful stop (a rolling deploy's SIGTERM, after the HTTP server
+ * has finished its requests) keeps publishing until the buffer is empty or {@code ingest.buffer.drain-on-stop}
+ * has passed; a process that dies, or a broker still down past that time, loses what is left (logged, counted
+ * in {@code ingest_buffer_lost_on_stop_total}). A chunk retried after a partial success is stored once all the
+ * same: consumers de-duplicate by event id.
  */
 @ApplicationScoped
 public class DeferredPublisher {
@@ -40,13 +43,21 @@ public class DeferredPublisher {
     private final IngestPublisher publisher;
     private final BlockingQueue<OutgoingEvent> queue;
     private final Counter dropped;
+    private final Counter lostOnStop;
+    private final Duration drainOnStop;
     private volatile boolean running = true;
+    /** Set by a graceful stop: chunks no longer wait to gather, and the worker ends once the buffer is empty. */
+    private volatile boolean stopping;
+    /** Events of the chunk being published (counted as lost by a stop that gives up on them). */
+    private volatile int inFlight;
     private Thread worker;
 
     public DeferredPublisher(IngestPublisher publisher, IngestConfig config, MeterRegistry registry) {
         this.publisher = publisher;
         this.queue = new ArrayBlockingQueue<>(config.buffer().capacity());
+        this.drainOnStop = config.buffer().drainOnStop();
         this.dropped = registry.counter("ingest.buffer.dropped");
+        this.lostOnStop = registry.counter("ingest.buffer.lost.on.stop");
         registry.gaugeCollectionSize("ingest.buffer.size", List.of(), queue);
     }
 
@@ -65,13 +76,19 @@ public class DeferredPublisher {
         worker.start();
     }
 
-    void stop(@Observes ShutdownEvent stop) {
+    void stop(@Observes ShutdownEvent stop) throws InterruptedException {
+        stopping = true;
+        if (worker != null) {
+            worker.join(drainOnStop.toMillis());
+        }
         running = false;
         if (worker != null) {
             worker.interrupt();
         }
-        if (!queue.isEmpty()) {
-            LOG.warnf("shutting down with %d buffered events not yet published", queue.size());
+        int left = queue.size() + inFlight;
+        if (left > 0) {
+            lostOnStop.increment(left);
+            LOG.warnf("stopped with %d buffered events not published within %s", left, drainOnStop);
         }
     }
 
@@ -81,7 +98,7 @@ public class DeferredPublisher {
      */
     private void gather(List<OutgoingEvent> chunk) throws InterruptedException {
         long deadline = System.nanoTime() + GATHER_NANOS;
-        while (running && queue.size() < CHUNK - chunk.size()) {
+        while (running && !stopping && queue.size() < CHUNK - chunk.size()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 break;
@@ -97,15 +114,20 @@ public class DeferredPublisher {
         while (running) {
             try {
                 if (chunk.isEmpty()) {
-                    OutgoingEvent first = queue.poll(1, TimeUnit.SECONDS);
+                    if (stopping && queue.isEmpty()) {
+                        return;
+                    }
+                    OutgoingEvent first = queue.poll(stopping ? 10 : 1000, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
                     chunk.add(first);
                     gather(chunk);
+                    inFlight = chunk.size();
                 }
                 publisher.publishAll(chunk).await().atMost(Duration.ofSeconds(60));
                 chunk.clear();
+                inFlight = 0;
                 backoff = Duration.ofMillis(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -277,37 +277,58 @@ kill_service() {
   info "fault: service back after $(elapsed_since "$t0")"
 }
 
-redirect_during_kafka_outage() {
-  local tenant slug key i code time_total slowest=0 not302=0 t0 stored
+# A fresh tenant the redirect can serve: "tenant slug key". The key is known (key directory), but the redirect
+# finds the tenant by slug in the tenant directory, which another consumer fills: stopping Kafka before that one
+# applied the tenant made every redirect a dead letter "no tenant is called <slug>" (a redirect to an unknown
+# tenant is not recorded, by design), and scenario d failed now and then on a loaded box with none stored.
+# Run in a command substitution: its die ends only that, so callers check what it printed.
+redirect_tenant() {
+  local scenario="$1" tenant slug key
   read -r tenant slug key <<<"$(announce_tenant)"
-  [ -n "$key" ] || die "scenario d: no tenant announced (log: $LOG_DIR/fault-tool.log)"
-  # The key is known (key directory), but the redirect finds the tenant by slug in the tenant directory, which
-  # another consumer fills: stopping Kafka before that one applied the tenant made every redirect a dead letter
-  # "no tenant is called <slug>" (a redirect to an unknown tenant is not recorded, by design), and the scenario
-  # failed now and then on a loaded box with none of the 200 stored.
+  [ -n "$key" ] || die "scenario $scenario: no tenant announced (log: $LOG_DIR/fault-tool.log)"
   wait_until 30 "tenant directory knows the tenant" tenant_known "$tenant" \
-    || die "scenario d: the service's tenant directory did not learn tenant $tenant within 30 s"
-  info "scenario d: Kafka stopped, $FAULT_REDIRECTS GETs of the download prefix"
-  kafka_down
+    || die "scenario $scenario: the service's tenant directory did not learn tenant $tenant within 30 s"
+  echo "$tenant $slug $key"
+}
+
+# FAULT_REDIRECTS GETs of the download prefix of <slug> under <path>; prints "answers-not-302 slowest-seconds".
+redirects() {
+  local slug="$1" path="$2" i code time_total slowest=0 not302=0
   for i in $(seq 1 "$FAULT_REDIRECTS"); do
     read -r code time_total < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 10 \
       -A 'AppleCoreMedia/1.0.0.20G165 (iPhone; U; CPU OS 16_6 like Mac OS X; en_us)' \
-      "$BASE_URL/v1/e/$slug/fault.example/show/ep-$i.mp3?n=$i")
+      "$BASE_URL/v1/e/$slug/fault.example/$path/ep-$i.mp3?n=$i")
     [ "$code" = 302 ] || not302=$((not302 + 1))
     slowest="$(awk -v a="$slowest" -v b="$time_total" 'BEGIN { print (b > a) ? b : a }')"
   done
-  stored="$(sql "SELECT count(*) FROM ingest.download_requests WHERE tenant_id = '$tenant'")"
-  info "scenario d: answers not 302: $not302, slowest answer ${slowest}s, stored while Kafka is down: $stored"
-  t0="$(now_s)"
-  kafka_launch; kafka_wait
-  local kafka_back; kafka_back="$(now_s)"
-  while [ "$(sql "SELECT count(*) FROM ingest.download_requests WHERE tenant_id = '$tenant'")" -lt "$FAULT_REDIRECTS" ]; do
+  echo "$not302 $slowest"
+}
+
+stored_downloads() { sql "SELECT count(*) FROM ingest.download_requests WHERE tenant_id = '$1'"; }
+
+# Waits (up to FAULT_SETTLE_TIMEOUT) until all FAULT_REDIRECTS requests of <tenant> are stored, then a little
+# longer for any stored twice; prints "stored distinct-URLs".
+settled_downloads() {
+  local tenant="$1" t0; t0="$(now_s)"
+  while [ "$(stored_downloads "$tenant")" -lt "$FAULT_REDIRECTS" ]; do
     [ $(( $(now_s) - t0 )) -ge "$FAULT_SETTLE_TIMEOUT" ] && break
     sleep 1
   done
   sleep 2
-  stored="$(sql "SELECT count(*) FROM ingest.download_requests WHERE tenant_id = '$tenant'")"
-  local distinct; distinct="$(sql "SELECT count(DISTINCT enclosure_url) FROM ingest.download_requests WHERE tenant_id = '$tenant'")"
+  echo "$(stored_downloads "$tenant") $(sql "SELECT count(DISTINCT enclosure_url) FROM ingest.download_requests WHERE tenant_id = '$tenant'")"
+}
+
+redirect_during_kafka_outage() {
+  local tenant slug key not302 slowest stored distinct
+  read -r tenant slug key <<<"$(redirect_tenant d)"
+  [ -n "$key" ] || die "scenario d: no tenant the redirect can serve (see the errors above)"
+  info "scenario d: Kafka stopped, $FAULT_REDIRECTS GETs of the download prefix"
+  kafka_down
+  read -r not302 slowest <<<"$(redirects "$slug" show)"
+  info "scenario d: answers not 302: $not302, slowest answer ${slowest}s, stored while Kafka is down: $(stored_downloads "$tenant")"
+  kafka_launch; kafka_wait
+  local kafka_back; kafka_back="$(now_s)"
+  read -r stored distinct <<<"$(settled_downloads "$tenant")"
   local line="d: $FAULT_REDIRECTS redirects during the outage, not 302: $not302, slowest ${slowest}s;"
   line="$line stored $stored ($distinct distinct URLs) $(( $(now_s) - kafka_back ))s after Kafka was ready again"
   if [ "$not302" = 0 ] && [ "$stored" = "$FAULT_REDIRECTS" ] && [ "$distinct" = "$FAULT_REDIRECTS" ]; then
@@ -318,19 +339,12 @@ redirect_during_kafka_outage() {
 }
 
 graceful_stop_after_redirects() {
-  local tenant slug key i code not302=0 t0 stopped_in stored distinct
-  read -r tenant slug key <<<"$(announce_tenant)"
-  [ -n "$key" ] || die "scenario e: no tenant announced (log: $LOG_DIR/fault-tool.log)"
-  wait_until 30 "tenant directory knows the tenant" tenant_known "$tenant" \
-    || die "scenario e: the service's tenant directory did not learn tenant $tenant within 30 s"
+  local tenant slug key not302 slowest t0 stopped_in stored distinct
+  read -r tenant slug key <<<"$(redirect_tenant e)"
+  [ -n "$key" ] || die "scenario e: no tenant the redirect can serve (see the errors above)"
   info "scenario e: Kafka stopped, $FAULT_REDIRECTS GETs of the download prefix, SIGTERM (a rolling deploy), Kafka started"
   kafka_down
-  for i in $(seq 1 "$FAULT_REDIRECTS"); do
-    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 \
-      -A 'AppleCoreMedia/1.0.0.20G165 (iPhone; U; CPU OS 16_6 like Mac OS X; en_us)' \
-      "$BASE_URL/v1/e/$slug/fault.example/graceful/ep-$i.mp3?n=$i")"
-    [ "$code" = 302 ] || not302=$((not302 + 1))
-  done
+  read -r not302 slowest <<<"$(redirects "$slug" graceful)"
   # every redirect's event is in the buffer: the stop has to wait for the broker to publish them
   kill -TERM "$SERVICE_PID"
   t0="$(now_s)"
@@ -339,14 +353,7 @@ graceful_stop_after_redirects() {
   stopped_in="$(elapsed_since "$t0")"
   kill -0 "$SERVICE_PID" 2>/dev/null && { record "FAIL e: the service did not stop within 60 s of SIGTERM"; return; }
   service_start
-  t0="$(now_s)"
-  while [ "$(sql "SELECT count(*) FROM ingest.download_requests WHERE tenant_id = '$tenant'")" -lt "$FAULT_REDIRECTS" ]; do
-    [ $(( $(now_s) - t0 )) -ge "$FAULT_SETTLE_TIMEOUT" ] && break
-    sleep 1
-  done
-  sleep 2
-  stored="$(sql "SELECT count(*) FROM ingest.download_requests WHERE tenant_id = '$tenant'")"
-  distinct="$(sql "SELECT count(DISTINCT enclosure_url) FROM ingest.download_requests WHERE tenant_id = '$tenant'")"
+  read -r stored distinct <<<"$(settled_downloads "$tenant")"
   local line="e: $FAULT_REDIRECTS redirects during an outage, then SIGTERM (stopped in $stopped_in), not 302: $not302;"
   line="$line stored $stored ($distinct distinct URLs) after the restart"
   if [ "$not302" = 0 ] && [ "$stored" = "$FAULT_REDIRECTS" ] && [ "$distinct" = "$FAULT_REDIRECTS" ]; then

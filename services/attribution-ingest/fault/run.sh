@@ -318,6 +318,16 @@ settled_downloads() {
   echo "$(stored_downloads "$tenant") $(sql "SELECT count(DISTINCT enclosure_url) FROM ingest.download_requests WHERE tenant_id = '$tenant'")"
 }
 
+# PASS when every redirect answered 302 and each of the FAULT_REDIRECTS requests is stored once.
+record_redirects() {
+  local line="$1" not302="$2" stored="$3" distinct="$4"
+  if [ "$not302" = 0 ] && [ "$stored" = "$FAULT_REDIRECTS" ] && [ "$distinct" = "$FAULT_REDIRECTS" ]; then
+    record "PASS $line"
+  else
+    record "FAIL $line"
+  fi
+}
+
 redirect_during_kafka_outage() {
   local tenant slug key not302 slowest stored distinct
   read -r tenant slug key <<<"$(redirect_tenant d)"
@@ -331,11 +341,7 @@ redirect_during_kafka_outage() {
   read -r stored distinct <<<"$(settled_downloads "$tenant")"
   local line="d: $FAULT_REDIRECTS redirects during the outage, not 302: $not302, slowest ${slowest}s;"
   line="$line stored $stored ($distinct distinct URLs) $(( $(now_s) - kafka_back ))s after Kafka was ready again"
-  if [ "$not302" = 0 ] && [ "$stored" = "$FAULT_REDIRECTS" ] && [ "$distinct" = "$FAULT_REDIRECTS" ]; then
-    record "PASS $line"
-  else
-    record "FAIL $line"
-  fi
+  record_redirects "$line" "$not302" "$stored" "$distinct"
 }
 
 graceful_stop_after_redirects() {
@@ -356,11 +362,7 @@ graceful_stop_after_redirects() {
   read -r stored distinct <<<"$(settled_downloads "$tenant")"
   local line="e: $FAULT_REDIRECTS redirects during an outage, then SIGTERM (stopped in $stopped_in), not 302: $not302;"
   line="$line stored $stored ($distinct distinct URLs) after the restart"
-  if [ "$not302" = 0 ] && [ "$stored" = "$FAULT_REDIRECTS" ] && [ "$distinct" = "$FAULT_REDIRECTS" ]; then
-    record "PASS $line"
-  else
-    record "FAIL $line"
-  fi
+  record_redirects "$line" "$not302" "$stored" "$distinct"
 }
 
 # ---------------------------------------------------------------------------------------------

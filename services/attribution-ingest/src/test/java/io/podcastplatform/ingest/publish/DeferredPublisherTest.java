@@ -53,9 +53,14 @@ class DeferredPublisherTest {
     }
 
     private static void start(DeferredPublisher publisher) throws Exception {
-        Method start = DeferredPublisher.class.getDeclaredMethod("start", io.quarkus.runtime.StartupEvent.class);
-        start.setAccessible(true);
-        start.invoke(publisher, new io.quarkus.runtime.StartupEvent());
+        observe(publisher, "start", new io.quarkus.runtime.StartupEvent());
+    }
+
+    /** Delivers a lifecycle event to the publisher's (package-private) observer method {@code name}. */
+    private static void observe(DeferredPublisher publisher, String name, Object event) throws Exception {
+        Method observer = DeferredPublisher.class.getDeclaredMethod(name, event.getClass());
+        observer.setAccessible(true);
+        observer.invoke(publisher, event);
     }
 
     @Test
@@ -72,9 +77,7 @@ class DeferredPublisherTest {
     }
 
     private static void stop(DeferredPublisher publisher) throws Exception {
-        Method stop = DeferredPublisher.class.getDeclaredMethod("stop", io.quarkus.runtime.ShutdownEvent.class);
-        stop.setAccessible(true);
-        stop.invoke(publisher, new io.quarkus.runtime.ShutdownEvent());
+        observe(publisher, "stop", new io.quarkus.runtime.ShutdownEvent());
     }
 
     @Test

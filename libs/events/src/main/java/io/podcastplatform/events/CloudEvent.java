@@ -112,6 +112,10 @@ public record CloudEvent(
     }
 
     private static OffsetDateTime time(String value) {
+        OffsetDateTime common = IsoTimes.parseCommon(value);
+        if (common != null) {
+            return common;
+        }
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {

@@ -4,9 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
+import java.time.OffsetDateTime;
 
 /**
  * The one JSON mapping of event data. Readers are tolerant (unknown fields are ignored, so a producer
@@ -16,6 +23,7 @@ public final class EventJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule("common-times").addDeserializer(OffsetDateTime.class, new CommonOffsetDateTimes()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
@@ -49,5 +57,27 @@ public final class EventJson {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * Event times in their common shape through {@link IsoTimes}; anything else (other shapes, numbers) through
+     * the Java time module's own reader, which decides as before.
+     */
+    private static final class CommonOffsetDateTimes extends StdScalarDeserializer<OffsetDateTime> {
+
+        CommonOffsetDateTimes() {
+            super(OffsetDateTime.class);
+        }
+
+        @Override
+        public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
+                OffsetDateTime common = IsoTimes.parseCommon(parser.getText());
+                if (common != null) {
+                    return common;
+                }
+            }
+            return InstantDeserializer.OFFSET_DATE_TIME.deserialize(parser, context);
+        }
     }
 }

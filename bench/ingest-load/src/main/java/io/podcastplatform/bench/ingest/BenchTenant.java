@@ -2,6 +2,7 @@ package io.podcastplatform.bench.ingest;
 
 import io.podcastplatform.events.CloudEvent;
 import io.podcastplatform.events.EventJson;
+import io.podcastplatform.events.TopicSpec;
 import io.podcastplatform.events.Topics;
 import io.podcastplatform.events.apikey.ApiKeyChanged;
 import io.podcastplatform.events.apikey.ApiKeySecrets;
@@ -14,10 +15,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -41,8 +47,10 @@ final class BenchTenant {
         ApiKeyChanged key = new ApiKeyChanged(keyId, tenantId, "ingest benchmark", ApiKeyType.WRITE, ApiKeySecrets.displayPrefix(writeKey),
                 ApiKeySecrets.hash(writeKey), List.of("events:write"), ApiKeyStatus.ACTIVE, null, null, 1, now);
 
+        String bootstrapServers = options.text("bootstrap-servers", "127.0.0.1:9092");
+        ensureTopics(bootstrapServers, List.of(Topics.IDENTITY_TENANT_V1, Topics.IDENTITY_API_KEY_V1));
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.text("bootstrap-servers", "127.0.0.1:9092"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -56,6 +64,25 @@ final class BenchTenant {
         System.out.println("BENCH_TENANT_ID=" + tenantId);
         System.out.println("BENCH_TENANT_SLUG=" + slug);
         System.out.println("BENCH_WRITE_KEY=" + writeKey);
+    }
+
+    /**
+     * Creates the identity topics as identity's provisioning would (partitions, compaction) when they are missing: on a
+     * stack where identity never ran, the broker would otherwise create them on the first record with one partition,
+     * which identity's own tests then find (OutboxRelayIT failed so after a bench run on a fresh stack, 2026-12-05).
+     */
+    private static void ensureTopics(String bootstrapServers, List<String> names) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name)).map(name -> {
+                TopicSpec spec = Topics.spec(name);
+                NewTopic topic = new NewTopic(spec.name(), spec.partitions(), (short) 1);
+                return spec.compacted() ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)) : topic;
+            }).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        }
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, CloudEvent event) throws Exception {

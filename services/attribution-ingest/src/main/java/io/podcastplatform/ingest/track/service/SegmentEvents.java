@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podcastplatform.events.EventJson;
+import io.podcastplatform.events.IsoTimes;
 import io.podcastplatform.events.Topics;
 import io.podcastplatform.events.ingest.AttributionEvent;
 import io.podcastplatform.events.ingest.Campaign;
@@ -359,6 +360,10 @@ public class SegmentEvents {
         if (!value.isTextual()) {
             reasons.add(field + ": must be an ISO-8601 date-time string");
             return null;
+        }
+        OffsetDateTime common = IsoTimes.parseCommon(value.asText());
+        if (common != null) {
+            return common;
         }
         try {
             return OffsetDateTime.parse(value.asText(), TIMESTAMP);

@@ -3,6 +3,7 @@ package io.podcastplatform.events;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,12 +113,8 @@ public record CloudEvent(
     }
 
     private static OffsetDateTime time(String value) {
-        OffsetDateTime common = IsoTimes.parseCommon(value);
-        if (common != null) {
-            return common;
-        }
         try {
-            return OffsetDateTime.parse(value);
+            return IsoTimes.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
             throw new MalformedEventException(CloudEventHeaders.TIME + " is not an RFC 3339 time: " + value);
         }

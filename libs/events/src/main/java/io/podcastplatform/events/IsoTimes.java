@@ -3,6 +3,7 @@ package io.podcastplatform.events;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Reads the one shape of ISO-8601 date-time that almost every event carries
@@ -20,6 +21,16 @@ public final class IsoTimes {
     private static final int MAX_FRACTION_DIGITS = 9;
 
     private IsoTimes() {
+    }
+
+    /**
+     * The common shape read here, anything else read by {@code formatter}, which decides what it accepts.
+     *
+     * @throws java.time.format.DateTimeParseException when the formatter refuses the text
+     */
+    public static OffsetDateTime parse(CharSequence text, DateTimeFormatter formatter) {
+        OffsetDateTime common = parseCommon(text);
+        return common != null ? common : OffsetDateTime.parse(text, formatter);
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.podcastplatform.events;
 
+import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * A topic of the platform with the settings its owner creates it with.
@@ -19,6 +22,12 @@ public record TopicSpec(String name, int partitions, boolean compacted) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be positive: " + partitions);
         }
+    }
+
+    /** The topic as the admin client creates it: its partitions, compaction for reference data. */
+    public NewTopic newTopic(short replicationFactor) {
+        NewTopic topic = new NewTopic(name, partitions, replicationFactor);
+        return compacted ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)) : topic;
     }
 
     /** The owning service's prefix, e.g. {@code identity} for {@code identity.tenant.v1}. */

@@ -1,6 +1,7 @@
 package io.podcastplatform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -42,6 +43,16 @@ class IsoTimesTest {
                 "+12026-11-22T08:00:00Z", "2026-11-22T08:00:00 Z", "２026-11-22T08:00:00Z", "2026-11-22T08:00:00.12a3Z")) {
             assertThat(IsoTimes.parseCommon(text)).as(text).isNull();
         }
+    }
+
+    @Test
+    void parseLeavesOtherShapesAndRefusalsToTheFormatter() {
+        assertThat(IsoTimes.parse("2026-11-22T08:00:00+0100", SEGMENT)).isEqualTo(OffsetDateTime.parse("2026-11-22T08:00:00+01:00"));
+        assertThat(IsoTimes.parse("2026-02-30T08:00:00Z", SEGMENT)).isEqualTo(OffsetDateTime.parse("2026-02-28T08:00:00Z"));
+        assertThatThrownBy(() -> IsoTimes.parse("2026-02-30T08:00:00Z", DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> IsoTimes.parse("2026-11-22T08:00:00+0100", DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .isInstanceOf(DateTimeParseException.class);
     }
 
     /**

@@ -24,6 +24,19 @@ class TopicsTest {
     }
 
     @Test
+    void aTopicIsCreatedWithItsPartitionsAndReferenceDataCompacted() {
+        org.apache.kafka.clients.admin.NewTopic tenants = Topics.IDENTITY_TENANT.newTopic((short) 3);
+        org.apache.kafka.clients.admin.NewTopic listens = Topics.INGEST_LISTENER_EVENT.newTopic((short) 1);
+
+        assertThat(tenants.name()).isEqualTo(Topics.IDENTITY_TENANT_V1);
+        assertThat(tenants.numPartitions()).isEqualTo(Topics.IDENTITY_TENANT.partitions());
+        assertThat(tenants.replicationFactor()).isEqualTo((short) 3);
+        assertThat(tenants.configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(listens.numPartitions()).isEqualTo(12);
+        assertThat(listens.configs()).as("no settings beyond the broker's defaults").isNull();
+    }
+
+    @Test
     void unknownTopicsAreRefused() {
         assertThatThrownBy(() -> Topics.spec("nobody.nothing.v1")).hasMessageContaining("unknown topic");
     }

@@ -2,7 +2,6 @@ package io.podcastplatform.bench.ingest;
 
 import io.podcastplatform.events.CloudEvent;
 import io.podcastplatform.events.EventJson;
-import io.podcastplatform.events.TopicSpec;
 import io.podcastplatform.events.Topics;
 import io.podcastplatform.events.apikey.ApiKeyChanged;
 import io.podcastplatform.events.apikey.ApiKeySecrets;
@@ -23,7 +22,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -74,11 +72,9 @@ final class BenchTenant {
     private static void ensureTopics(String bootstrapServers, List<String> names) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name)).map(name -> {
-                TopicSpec spec = Topics.spec(name);
-                NewTopic topic = new NewTopic(spec.name(), spec.partitions(), (short) 1);
-                return spec.compacted() ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)) : topic;
-            }).toList();
+            // one replica: the bench runs against the local single-broker stack
+            List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name))
+                    .map(name -> Topics.spec(name).newTopic((short) 1)).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }

@@ -56,7 +56,7 @@ public class IngestRecordDeserializer implements Deserializer<DecodedRecord> {
     }
 
     /** The typed event of a record; {@code MalformedEventException} when it can never be stored. */
-    static Object decode(String topic, Headers headers, byte[] value) {
+    private static Object decode(String topic, Headers headers, byte[] value) {
         Class<?> type = TYPES.get(topic);
         if (type == null) {
             throw new MalformedEventException("no ingest table takes records of " + topic);

@@ -361,12 +361,8 @@ public class SegmentEvents {
             reasons.add(field + ": must be an ISO-8601 date-time string");
             return null;
         }
-        OffsetDateTime common = IsoTimes.parseCommon(value.asText());
-        if (common != null) {
-            return common;
-        }
         try {
-            return OffsetDateTime.parse(value.asText(), TIMESTAMP);
+            return IsoTimes.parse(value.asText(), TIMESTAMP);
         } catch (DateTimeParseException e) {
             reasons.add(field + ": must be an ISO-8601 date-time with an offset, e.g. 2026-11-22T08:00:00.000Z");
             return null;

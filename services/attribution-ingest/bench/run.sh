@@ -26,6 +26,7 @@ BATCH_SIZE="${BATCH_SIZE:-500}"
 CONNECTIONS="${CONNECTIONS:-8}"
 BATCH_MAX_SECONDS="${BATCH_MAX_SECONDS:-60}"
 BATCH_WARMUP_EVENTS="${BATCH_WARMUP_EVENTS:-150000}"
+BATCH_WARMUP_SIZE="${BATCH_WARMUP_SIZE:-$BATCH_SIZE}"
 LISTENER_SHARE="${LISTENER_SHARE:-0.8}"
 RATE="${RATE:-2000}"
 RATE_SECONDS="${RATE_SECONDS:-20}"
@@ -185,9 +186,9 @@ if [ "$BATCH_WARMUP_EVENTS" -gt 0 ]; then
   # a freshly started JVM spends the first ~100,000 events compiling its hot path (C2 threads took a quarter of the
   # service's CPU in a cold batch phase, 2026-12-05): this pass, not counted, lets the measured one see the service as
   # it runs in production, warm; BATCH_WARMUP_EVENTS=0 measures it cold
-  say "warm-up (not counted): $BATCH_WARMUP_EVENTS events the same way, until all are stored"
+  say "warm-up (not counted): $BATCH_WARMUP_EVENTS events in batches of $BATCH_WARMUP_SIZE, until all are stored"
   load batch --url "$URL" --write-key "$WARMUP_WRITE_KEY" --tenant "$WARMUP_TENANT_ID" --run-id "$RUN_ID-warmup" --events "$BATCH_WARMUP_EVENTS" \
-    --batch-size "$BATCH_SIZE" --connections "$CONNECTIONS" --max-seconds "$BATCH_MAX_SECONDS" --listener-share "$LISTENER_SHARE" \
+    --batch-size "$BATCH_WARMUP_SIZE" --connections "$CONNECTIONS" --max-seconds "$BATCH_MAX_SECONDS" --listener-share "$LISTENER_SHARE" \
     --jdbc-url "jdbc:postgresql://$PG_HOST:$PG_PORT/platform" | grep -v '^RESULT ' || true
   say "settling for ${SETTLE_SECONDS}s after the warm-up"
   sleep "$SETTLE_SECONDS"

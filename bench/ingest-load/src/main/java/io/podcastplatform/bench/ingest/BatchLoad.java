@@ -1,9 +1,6 @@
 package io.podcastplatform.bench.ingest;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -44,7 +41,6 @@ final class BatchLoad {
             long first = (long) r * batchSize;
             requestBodies[r] = bodies.batch(first, (int) Math.min(batchSize, events - first)).getBytes(StandardCharsets.UTF_8);
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         Latencies latencies = new Latencies((int) requests);
         AtomicLong nextRequest = new AtomicLong();
         LongAdder accepted = new LongAdder();
@@ -59,25 +55,23 @@ final class BatchLoad {
             Thread[] workers = new Thread[connections];
             for (int w = 0; w < connections; w++) {
                 workers[w] = new Thread(() -> {
-                    for (long r = nextRequest.getAndIncrement(); r < requests && System.nanoTime() < sendUntil;
-                         r = nextRequest.getAndIncrement()) {
-                        int size = (int) Math.min(batchSize, events - r * batchSize);
-                        HttpRequest request = HttpRequest.newBuilder(batchUri).timeout(Duration.ofSeconds(60))
-                                .header("Content-Type", "application/json").header("Authorization", authorization)
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(requestBodies[(int) r])).build();
-                        long sent = System.nanoTime();
-                        try {
-                            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    try (KeepAliveConnection connection = new KeepAliveConnection(batchUri.getHost(), batchUri.getPort())) {
+                        for (long r = nextRequest.getAndIncrement(); r < requests && System.nanoTime() < sendUntil;
+                             r = nextRequest.getAndIncrement()) {
+                            int size = (int) Math.min(batchSize, events - r * batchSize);
+                            long sent = System.nanoTime();
+                            KeepAliveConnection.Answer answer = connection.post(batchUri.getPath(), requestBodies[(int) r],
+                                    "Content-Type: application/json", "Authorization: " + authorization);
                             long answered = System.nanoTime();
                             latencies.record(answered - sent);
-                            if (response.statusCode() == 200) {
-                                accepted.add(acceptedCount(response.body(), size));
+                            if (answer.status() == 200) {
+                                accepted.add(acceptedCount(answer.body(), size));
                                 firstAccept.accumulateAndGet(answered, Math::min);
+                            } else if (answer.status() < 0) {
+                                failures.computeIfAbsent(answer.body(), k -> new LongAdder()).increment();
                             } else {
-                                failures.computeIfAbsent("HTTP " + response.statusCode(), k -> new LongAdder()).increment();
+                                failures.computeIfAbsent("HTTP " + answer.status(), k -> new LongAdder()).increment();
                             }
-                        } catch (Exception e) {
-                            failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
                         }
                     }
                 }, "batch-" + w);

@@ -11,6 +11,7 @@ import io.podcastplatform.events.EventSchemas;
 import io.podcastplatform.events.Topics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +75,53 @@ class CompiledSchemaTest {
             assertThat(EventSchemas.violations(Topics.INGEST_LISTENER_EVENT_V1, withTime)).as(text).isEmpty();
         }
         refused.forEach(text -> assertThat(CompiledSchema.dateTime(text)).as(text).isFalse());
+    }
+
+    @Test
+    void theUuidAndDateTimeShapesReadCharacterByCharacterAreExactlyTheirRegularExpressions() {
+        Pattern uuid = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+        Pattern dateTime = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})");
+        int uuids = 0;
+        int dateTimes = 0;
+        for (String text : nearMisses(List.of("6f0c1b9e-a2d4-4c3b-8f1e-0123456789ab", "6F0C1B9E-A2D4-4C3B-8F1E-0123456789AB"))) {
+            assertThat(CompiledSchema.uuid(text)).as(text).isEqualTo(uuid.matcher(text).matches());
+            uuids += CompiledSchema.uuid(text) ? 1 : 0;
+        }
+        for (String text : nearMisses(List.of("2026-11-22T08:00:00Z", "2026-11-22T08:00:00.1Z", "2026-11-22T08:00:00.123456789+05:30",
+                "2024-02-29T23:59:59-18:00"))) {
+            boolean inRange = true;
+            if (dateTime.matcher(text).matches()) {
+                try {
+                    java.time.OffsetDateTime.parse(text);
+                } catch (java.time.format.DateTimeParseException outOfRange) {
+                    inRange = false;
+                }
+            }
+            assertThat(CompiledSchema.dateTime(text)).as(text).isEqualTo(dateTime.matcher(text).matches() && inRange);
+            dateTimes += CompiledSchema.dateTime(text) ? 1 : 0;
+        }
+        assertThat(uuids).as("near misses that are still UUIDs").isGreaterThan(100);
+        assertThat(dateTimes).as("near misses that are still date-times").isGreaterThan(100);
+    }
+
+    /** Each text with every character replaced by each of a set of characters, removed or doubled, and cut short. */
+    private static List<String> nearMisses(List<String> texts) {
+        String replacements = "0159aAfFgG-:T tZz.+,\u0660\uFF10";
+        List<String> misses = new ArrayList<>();
+        for (String text : texts) {
+            misses.add(text);
+            for (int i = 0; i < text.length(); i++) {
+                for (char replacement : replacements.toCharArray()) {
+                    misses.add(text.substring(0, i) + replacement + text.substring(i + 1));
+                }
+                misses.add(text.substring(0, i) + text.substring(i + 1));
+                misses.add(text.substring(0, i + 1) + text.substring(i));
+                misses.add(text.substring(0, i));
+            }
+            misses.add(text + "0");
+            misses.add(text + "Z");
+        }
+        return misses;
     }
 
     @Test

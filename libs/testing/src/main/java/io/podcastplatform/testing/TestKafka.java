@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -29,13 +31,27 @@ public final class TestKafka {
 
     /** Publishes {@code event} as a CloudEvents binary-mode record and waits for the broker's acknowledgement. */
     public static void publish(String topic, String key, CloudEvent event) {
+        publishAll(topic, key, List.of(event));
+    }
+
+    /**
+     * Publishes {@code events} in order, all with {@code key} (so to one partition, where a consumer's poll finds them
+     * together), and waits for every acknowledgement.
+     */
+    public static void publishAll(String topic, String key, List<CloudEvent> events) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.KAFKA_BOOTSTRAP_SERVERS,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(topic, null, key, event.data(), event.toHeaders())).get(30, TimeUnit.SECONDS);
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (CloudEvent event : events) {
+                sent.add(producer.send(new ProducerRecord<>(topic, null, key, event.data(), event.toHeaders())));
+            }
+            for (Future<RecordMetadata> acknowledged : sent) {
+                acknowledged.get(30, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic + " on " + RealStack.KAFKA_BOOTSTRAP_SERVERS, e);
         }

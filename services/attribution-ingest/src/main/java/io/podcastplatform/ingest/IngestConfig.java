@@ -17,6 +17,8 @@ public interface IngestConfig {
 
     Publish publish();
 
+    Persist persist();
+
     Buffer buffer();
 
     Partitions partitions();
@@ -112,5 +114,18 @@ public interface IngestConfig {
         /** How long the API waits for the broker's acknowledgement before answering 503. */
         @WithDefault("PT15S")
         Duration ackTimeout();
+    }
+
+    interface Persist {
+        /**
+         * Rows of one stream stored by one statement at most: a poll's events of a tenant are split into parts of
+         * this size, each stored in a transaction of its own, so that several PostgreSQL backends work on one poll.
+         */
+        @WithDefault("2000")
+        int rowsPerStatement();
+
+        /** How many of a poll's parts are stored at once (each holds a pooled connection while it runs). */
+        @WithDefault("2")
+        int parallelStatements();
     }
 }

@@ -104,6 +104,21 @@ public final class TestConfigs {
             public Publish publish() {
                 return () -> Duration.ofSeconds(15);
             }
+
+            @Override
+            public Persist persist() {
+                return new Persist() {
+                    @Override
+                    public int rowsPerStatement() {
+                        return 2000;
+                    }
+
+                    @Override
+                    public int parallelStatements() {
+                        return 2;
+                    }
+                };
+            }
         };
     }
 }

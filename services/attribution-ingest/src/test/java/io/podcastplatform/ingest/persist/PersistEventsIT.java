@@ -25,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +166,36 @@ class PersistEventsIT {
             assertThat(letter.get("topic").asText()).isEqualTo(Topics.INGEST_LISTENER_EVENT_V1);
             assertThat(letter.get("reason").asText()).contains("schema");
             assertThat(letter.get("tenantId").asText()).isEqualTo(tenant.toString());
+        }
+    }
+
+    @Test
+    void aPollLargerThanAStatementIsStoredInPartsEachEventOnceWithARowTheDatabaseRefusesSetAside() {
+        // the test profile stores at most 10 rows per statement: these 35 records, on one partition, take several parts
+        String run = "parts-" + UUID.randomUUID();
+        List<CloudEvent> records = new ArrayList<>();
+        for (int i = 0; i < 35; i++) {
+            // PostgreSQL refuses a NUL character in text (SQLSTATE 22021), which no schema check catches
+            String userId = i == 17 ? "nul\u0000user" : "user-" + i;
+            ListenerEvent listen = new ListenerEvent(UUID.randomUUID(), tenant, run + "-" + i, "PROGRESS", OffsetDateTime.now(ZoneOffset.UTC),
+                    OffsetDateTime.now(ZoneOffset.UTC), userId, null, null, null, null, (double) i, 3600.0, null,
+                    new io.podcastplatform.events.ingest.ClientContext(null, null, null, null, "MISSING", null, null, null, null, true));
+            records.add(new CloudEvent(listen.id(), "/attribution-ingest", ListenerEvent.TYPE, OffsetDateTime.now(), tenant, listen.id().toString(),
+                    EventJson.write(listen)));
+        }
+        try (TestKafka.Watch deadLetters = TestKafka.watch(Topics.INGEST_DEAD_LETTER_V1)) {
+            TestKafka.publishAll(Topics.INGEST_LISTENER_EVENT_V1, tenant + ":parts", records);
+            // and once more, as a broker redelivers after a consumer's crash
+            TestKafka.publishAll(Topics.INGEST_LISTENER_EVENT_V1, tenant + ":parts", records);
+
+            JsonNode letter = EventJson.tree(deadLetters.await(r -> new String(r.value(), StandardCharsets.UTF_8).contains(run + "-17"), WAIT)
+                    .orElseThrow().value());
+            assertThat(letter.get("reason").asText()).contains("refused by the database");
+            awaitCount("SELECT 1 FROM ingest.listener_events WHERE message_id LIKE ?", 34, run + "-%");
+            assertThat(count(tenant, "SELECT DISTINCT message_id FROM ingest.listener_events WHERE message_id LIKE ?", run + "-%")).isEqualTo(34);
+            assertThat(count(tenant, "SELECT 1 FROM ingest.listener_events WHERE message_id = ?", run + "-17")).isZero();
+            assertThat(count(tenant, "SELECT 1 FROM ingest.listener_events WHERE message_id = ? AND user_id = 'user-34' AND listen_duration_seconds = 34",
+                    run + "-34")).isEqualTo(1);
         }
     }
 

@@ -5,6 +5,7 @@ import io.podcastplatform.events.ingest.AttributionEvent;
 import io.podcastplatform.events.ingest.ConversionEvent;
 import io.podcastplatform.events.ingest.DownloadRequest;
 import io.podcastplatform.events.ingest.ListenerEvent;
+import io.podcastplatform.ingest.IngestConfig;
 import io.podcastplatform.ingest.deadletter.service.DeadLetters;
 import io.podcastplatform.ingest.persist.repository.EventStore;
 import io.podcastplatform.ingest.publish.messaging.IngestChannels;
@@ -15,7 +16,9 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +27,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Persists ingest's own event topics in batches (one poll = one statement per tenant and stream).
+ * Persists ingest's own event topics in batches (one poll = a statement per tenant and stream, or per part of
+ * {@code ingest.persist.rows-per-statement} rows, several parts at once).
  * A record that can never be stored (no CloudEvents envelope, off the schema, refused by a table
  * constraint) goes to {@code ingest.dead-letter.v1} with the reason and is skipped; any other failure
  * (PostgreSQL down, a failover) retries the whole poll until it succeeds, and the offsets are committed
@@ -45,12 +49,15 @@ public class IngestEventsConsumer {
     private final EventStore store;
     private final DeadLetters deadLetters;
     private final MeterRegistry registry;
+    private final IngestConfig.Persist persist;
 
-    public IngestEventsConsumer(TenantTransactions transactions, EventStore store, DeadLetters deadLetters, MeterRegistry registry) {
+    public IngestEventsConsumer(TenantTransactions transactions, EventStore store, DeadLetters deadLetters, MeterRegistry registry,
+                                IngestConfig config) {
         this.transactions = transactions;
         this.store = store;
         this.deadLetters = deadLetters;
         this.registry = registry;
+        this.persist = config.persist();
     }
 
     /**
@@ -77,9 +84,18 @@ public class IngestEventsConsumer {
                 .invoke(() -> LOG.debugf("stored a poll of %d records in %d ms", count, (System.nanoTime() - started) / 1_000_000));
     }
 
+    /**
+     * Stores every tenant's events in parts (one stream, at most {@code rows-per-statement} rows), several at once:
+     * PostgreSQL then works on a poll with more than one backend while the next part is being encoded (with one
+     * statement after the other, the database stood idle half of the time once the API's load was over; bench/run.sh,
+     * 2026-12-06). Each part is a transaction of its own; a failed poll is retried whole, and the parts stored before
+     * store nothing again (their message ids are claimed).
+     */
     private Uni<Void> store(Map<UUID, TenantBatch> byTenant, int recordCount) {
-        return Multi.createFrom().iterable(byTenant.values())
-                .onItem().transformToUniAndConcatenate(this::storeOrIsolate)
+        List<TenantBatch> parts = new ArrayList<>();
+        byTenant.values().forEach(batch -> parts.addAll(batch.parts(persist.rowsPerStatement())));
+        return Multi.createFrom().iterable(parts)
+                .onItem().transformToUni(this::storeOrIsolate).merge(persist.parallelStatements())
                 .collect().last()
                 .onFailure().invoke(failure -> LOG.warnf("batch of %d records not yet stored, retrying: %s", recordCount, failure.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()

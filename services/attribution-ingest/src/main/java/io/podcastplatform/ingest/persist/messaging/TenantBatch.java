@@ -60,6 +60,28 @@ final class TenantBatch {
         return singles;
     }
 
+    /**
+     * The batch in parts of one stream each with at most {@code maxRows} events, in order: each part can be stored by a
+     * statement (and a transaction) of its own.
+     */
+    List<TenantBatch> parts(int maxRows) {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("maxRows must be positive: " + maxRows);
+        }
+        List<TenantBatch> parts = new ArrayList<>();
+        for (Map<?, ? extends Entry<?>> stream : List.of(listener, attribution, conversion, download)) {
+            TenantBatch part = null;
+            for (Entry<?> entry : stream.values()) {
+                if (part == null || part.size() == maxRows) {
+                    part = new TenantBatch(tenantId);
+                    parts.add(part);
+                }
+                part.add(entry.event(), entry.topic(), entry.payload());
+            }
+        }
+        return parts;
+    }
+
     Entry<?> only() {
         for (Map<?, ? extends Entry<?>> stream : List.of(listener, attribution, conversion, download)) {
             if (!stream.isEmpty()) {

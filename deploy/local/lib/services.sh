@@ -14,11 +14,12 @@ billing|billing|8086|billing
 : "${SERVICES_JAVA_OPTS:=${JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m -Xss512k}}"
 : "${BUILD_TIMEOUT:=2400}"
 # attribution-ingest answers the pixel and the download redirect (goal: p99 < 5 ms at 2,000 requests/s) and takes
-# bulk batches, so it runs G1 with a fixed 256 MB young generation instead of SERVICES_JAVA_OPTS' collector: a 5 ms
-# pause target alone shrank the young generation to ~21 MB under bulk load (1,700 collections per run, a third of the
-# service's CPU); the same options as bench/run.sh and the helm values' GC_CONTAINER_OPTIONS (see
-# services/attribution-ingest/README.md, "Measured figures"). Empty: as the others.
-: "${INGEST_GC_OPTS=-XX:+UseG1GC -XX:MaxGCPauseMillis=10 -Xmx1g -Xmn256m}"
+# bulk batches, so it runs G1 with a fixed young generation instead of SERVICES_JAVA_OPTS' collector: a 5 ms pause
+# target alone shrank the young generation to ~21 MB under bulk load (1,700 collections per run, a third of the
+# service's CPU), and with 256 MB G1 still took a quarter of it; with 768 MB a fifth of that (2026-12-06). The same
+# options as bench/run.sh and the helm values' GC_CONTAINER_OPTIONS (see services/attribution-ingest/README.md,
+# "Measured figures"). Empty: as the others.
+: "${INGEST_GC_OPTS=-XX:+UseG1GC -XX:MaxGCPauseMillis=10 -Xms1536m -Xmx1536m -Xmn768m}"
 
 # The JVM options of one service: SERVICES_JAVA_OPTS, for attribution-ingest with INGEST_GC_OPTS in place of its
 # collector choice (the JVM refuses two collectors; a later -Xmx wins).

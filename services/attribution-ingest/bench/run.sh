@@ -6,7 +6,8 @@
 #   services/attribution-ingest/bench/run.sh
 #
 # Knobs (environment): EVENTS (300000), BATCH_SIZE (500), CONNECTIONS (8), BATCH_MAX_SECONDS (60: a busy
-# box stops sending earlier), LISTENER_SHARE (0.8), RATE (2000 requests/s), RATE_SECONDS (20), WARMUP_SECONDS (10,
+# box stops sending earlier), BATCH_WARMUP_EVENTS (150000, 0 for a cold service), BATCH_WARMUP_SIZE (50: many requests,
+# so that the per-request code is compiled too), RAW_RUNS (2, the best counts), LISTENER_SHARE (0.8), RATE (2000 requests/s), RATE_SECONDS (20), WARMUP_SECONDS (10,
 # at RATE before each latency phase), SETTLE_SECONDS (10, a pause between the batch and the latency phases),
 # PORT (18094), INGEST_URL (use a running service instead of starting one; its own consumer then
 # persists), BENCH_JAVA_OPTS (JVM of the started service), SERVICE_OPTS (extra -D settings for it, to
@@ -26,7 +27,8 @@ BATCH_SIZE="${BATCH_SIZE:-500}"
 CONNECTIONS="${CONNECTIONS:-8}"
 BATCH_MAX_SECONDS="${BATCH_MAX_SECONDS:-60}"
 BATCH_WARMUP_EVENTS="${BATCH_WARMUP_EVENTS:-150000}"
-BATCH_WARMUP_SIZE="${BATCH_WARMUP_SIZE:-$BATCH_SIZE}"
+BATCH_WARMUP_SIZE="${BATCH_WARMUP_SIZE:-50}"
+RAW_RUNS="${RAW_RUNS:-2}"
 LISTENER_SHARE="${LISTENER_SHARE:-0.8}"
 RATE="${RATE:-2000}"
 RATE_SECONDS="${RATE_SECONDS:-20}"
@@ -36,7 +38,7 @@ PORT="${PORT:-18094}"
 KAFKA_BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}"
 PG_HOST="${PG_HOST:-127.0.0.1}"
 PG_PORT="${PG_PORT:-5432}"
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms1g -Xmx1g -Xmn256m -XX:+UseG1GC -XX:MaxGCPauseMillis=10}"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms1536m -Xmx1536m -Xmn768m -XX:+UseG1GC -XX:MaxGCPauseMillis=10}"
 SERVICE_OPTS="${SERVICE_OPTS:-}"
 LOAD_JAVA_OPTS="${LOAD_JAVA_OPTS:--XX:+UseZGC -Xms1g -Xmx1g}"
 SERVICE_JAR="${SERVICE_APP:-$REPO/services/attribution-ingest/target/quarkus-app}/quarkus-run.jar"
@@ -154,33 +156,44 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
-say "raw limit: Kafka ProducerPerformance (acks=all, idempotent, lz4, linger.ms=10, batch.size=131072, as the service's producer)"
+say "raw limit: Kafka ProducerPerformance (acks=all, idempotent, lz4, linger.ms=10, batch.size=131072, as the service's producer), best of $RAW_RUNS"
 load payloads --out "$WORK/payloads.txt" --count 1000 | collect
 kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" --delete --if-exists --topic "$PERF_TOPIC" >/dev/null 2>&1 || true
 kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" --create --if-not-exists --topic "$PERF_TOPIC" \
   --partitions 12 --replication-factor 1 >/dev/null
-kafka_tool org.apache.kafka.tools.ProducerPerformance --topic "$PERF_TOPIC" --num-records "$EVENTS" --throughput -1 \
-  --payload-file "$WORK/payloads.txt" --bootstrap-server "$KAFKA_BOOTSTRAP" \
-  --command-property acks=all enable.idempotence=true compression.type=lz4 linger.ms=10 batch.size=131072 \
-  >"$WORK/perf.txt" 2>&1 || { cat "$WORK/perf.txt"; exit 1; }
-PERF_LINE="$(grep 'records sent' "$WORK/perf.txt" | tail -1)"
-echo "$PERF_LINE"
-R[kafka_records_per_s]="$(sed -E 's/.* records sent, ([0-9.]+) records\/sec.*/\1/' <<<"$PERF_LINE" | awk '{ printf "%.2f", $1 }')"
+# the raw limits are the best of RAW_RUNS runs each: the box's speed moves between runs (up to 1.5x within minutes,
+# 2026-12-06), and the best one is the limit (and the stricter denominator of the ratios)
+R[kafka_records_per_s]=0
+for run in $(seq "$RAW_RUNS"); do
+  kafka_tool org.apache.kafka.tools.ProducerPerformance --topic "$PERF_TOPIC" --num-records "$EVENTS" --throughput -1 \
+    --payload-file "$WORK/payloads.txt" --bootstrap-server "$KAFKA_BOOTSTRAP" \
+    --command-property acks=all enable.idempotence=true compression.type=lz4 linger.ms=10 batch.size=131072 \
+    >"$WORK/perf.txt" 2>&1 || { cat "$WORK/perf.txt"; exit 1; }
+  PERF_LINE="$(grep 'records sent' "$WORK/perf.txt" | tail -1)"
+  echo "run $run: $PERF_LINE"
+  rate="$(sed -E 's/.* records sent, ([0-9.]+) records\/sec.*/\1/' <<<"$PERF_LINE" | awk '{ printf "%.2f", $1 }')"
+  R[kafka_records_per_s]="$(awk -v a="${R[kafka_records_per_s]}" -v b="$rate" 'BEGIN { printf "%.2f", (b > a ? b : a) }')"
+done
 
-say "raw limit: COPY of $EVENTS listener_events rows (psql as superuser, a fresh tenant), then deleted"
-COPY_TENANT="$(cat /proc/sys/kernel/random/uuid)"
-COLUMNS="$(load copy-rows --tenant "$COPY_TENANT" --rows "$EVENTS" --out "$WORK/rows.csv")"
-t0="$(now_ns)"
-psql_super -c "\\copy ingest.listener_events ($COLUMNS) FROM '$WORK/rows.csv' WITH (FORMAT csv)"
-t1="$(now_ns)"
-copied="$(psql_super -c "SELECT count(*) FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'")"
-R[copy_rows]="$copied"
-R[copy_seconds]="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
-R[copy_rows_per_s]="$(awk -v n="$copied" -v s="${R[copy_seconds]}" 'BEGIN { printf "%.2f", n / s }')"
-echo "COPY: $copied rows in ${R[copy_seconds]} s"
-psql_super -c "DELETE FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'" >/dev/null
-COPY_TENANT=""
-rm -f "$WORK/rows.csv"
+say "raw limit: COPY of $EVENTS listener_events rows (psql as superuser, a fresh tenant each run, then deleted), best of $RAW_RUNS"
+R[copy_rows_per_s]=0
+for run in $(seq "$RAW_RUNS"); do
+  COPY_TENANT="$(cat /proc/sys/kernel/random/uuid)"
+  COLUMNS="$(load copy-rows --tenant "$COPY_TENANT" --rows "$EVENTS" --out "$WORK/rows.csv")"
+  t0="$(now_ns)"
+  psql_super -c "\\copy ingest.listener_events ($COLUMNS) FROM '$WORK/rows.csv' WITH (FORMAT csv)"
+  t1="$(now_ns)"
+  copied="$(psql_super -c "SELECT count(*) FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'")"
+  seconds="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
+  rate="$(awk -v n="$copied" -v s="$seconds" 'BEGIN { printf "%.2f", n / s }')"
+  echo "run $run: COPY of $copied rows in $seconds s"
+  if awk -v a="${R[copy_rows_per_s]}" -v b="$rate" 'BEGIN { exit !(b > a) }'; then
+    R[copy_rows]="$copied"; R[copy_seconds]="$seconds"; R[copy_rows_per_s]="$rate"
+  fi
+  psql_super -c "DELETE FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'" >/dev/null
+  COPY_TENANT=""
+  rm -f "$WORK/rows.csv"
+done
 
 if [ "$BATCH_WARMUP_EVENTS" -gt 0 ]; then
   # a freshly started JVM spends the first ~100,000 events compiling its hot path (C2 threads took a quarter of the

@@ -7,7 +7,8 @@
 #
 # Knobs (environment): EVENTS (300000), BATCH_SIZE (500), CONNECTIONS (8), BATCH_MAX_SECONDS (60: a busy
 # box stops sending earlier), BATCH_WARMUP_EVENTS (150000, 0 for a cold service), BATCH_WARMUP_SIZE (50: many requests,
-# so that the per-request code is compiled too), RAW_RUNS (2, the best counts), LISTENER_SHARE (0.8), RATE (2000 requests/s), RATE_SECONDS (20), WARMUP_SECONDS (10,
+# so that the per-request code is compiled too), RAW_RUNS (1: runs of each raw limit before and after the service's
+# phases; the best counts), LISTENER_SHARE (0.8), RATE (2000 requests/s), RATE_SECONDS (20), WARMUP_SECONDS (10,
 # at RATE before each latency phase), SETTLE_SECONDS (10, a pause between the batch and the latency phases),
 # PORT (18094), INGEST_URL (use a running service instead of starting one; its own consumer then
 # persists), BENCH_JAVA_OPTS (JVM of the started service), SERVICE_OPTS (extra -D settings for it, to
@@ -28,7 +29,7 @@ CONNECTIONS="${CONNECTIONS:-8}"
 BATCH_MAX_SECONDS="${BATCH_MAX_SECONDS:-60}"
 BATCH_WARMUP_EVENTS="${BATCH_WARMUP_EVENTS:-150000}"
 BATCH_WARMUP_SIZE="${BATCH_WARMUP_SIZE:-50}"
-RAW_RUNS="${RAW_RUNS:-2}"
+RAW_RUNS="${RAW_RUNS:-1}"
 LISTENER_SHARE="${LISTENER_SHARE:-0.8}"
 RATE="${RATE:-2000}"
 RATE_SECONDS="${RATE_SECONDS:-20}"
@@ -156,44 +157,55 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
-say "raw limit: Kafka ProducerPerformance (acks=all, idempotent, lz4, linger.ms=10, batch.size=131072, as the service's producer), best of $RAW_RUNS"
+say "raw limit: Kafka ProducerPerformance (acks=all, idempotent, lz4, linger.ms=10, batch.size=131072, as the service's producer)"
 load payloads --out "$WORK/payloads.txt" --count 1000 | collect
 kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" --delete --if-exists --topic "$PERF_TOPIC" >/dev/null 2>&1 || true
 kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" --create --if-not-exists --topic "$PERF_TOPIC" \
   --partitions 12 --replication-factor 1 >/dev/null
-# the raw limits are the best of RAW_RUNS runs each: the box's speed moves between runs (up to 1.5x within minutes,
-# 2026-12-06), and the best one is the limit (and the stricter denominator of the ratios)
+# The raw limits run RAW_RUNS times before the service's phases and RAW_RUNS times after them; the best run of each
+# counts: the box's speed moved up to 1.5x within minutes (2026-12-06), the best run is the box's limit, and it is the
+# stricter denominator of the ratios.
 R[kafka_records_per_s]=0
-for run in $(seq "$RAW_RUNS"); do
-  kafka_tool org.apache.kafka.tools.ProducerPerformance --topic "$PERF_TOPIC" --num-records "$EVENTS" --throughput -1 \
-    --payload-file "$WORK/payloads.txt" --bootstrap-server "$KAFKA_BOOTSTRAP" \
-    --command-property acks=all enable.idempotence=true compression.type=lz4 linger.ms=10 batch.size=131072 \
-    >"$WORK/perf.txt" 2>&1 || { cat "$WORK/perf.txt"; exit 1; }
-  PERF_LINE="$(grep 'records sent' "$WORK/perf.txt" | tail -1)"
-  echo "run $run: $PERF_LINE"
-  rate="$(sed -E 's/.* records sent, ([0-9.]+) records\/sec.*/\1/' <<<"$PERF_LINE" | awk '{ printf "%.2f", $1 }')"
-  R[kafka_records_per_s]="$(awk -v a="${R[kafka_records_per_s]}" -v b="$rate" 'BEGIN { printf "%.2f", (b > a ? b : a) }')"
-done
+raw_kafka() {
+  local run rate
+  for run in $(seq "$RAW_RUNS"); do
+    kafka_tool org.apache.kafka.tools.ProducerPerformance --topic "$PERF_TOPIC" --num-records "$EVENTS" --throughput -1 \
+      --payload-file "$WORK/payloads.txt" --bootstrap-server "$KAFKA_BOOTSTRAP" \
+      --command-property acks=all enable.idempotence=true compression.type=lz4 linger.ms=10 batch.size=131072 \
+      >"$WORK/perf.txt" 2>&1 || { cat "$WORK/perf.txt"; exit 1; }
+    PERF_LINE="$(grep 'records sent' "$WORK/perf.txt" | tail -1)"
+    echo "$PERF_LINE"
+    rate="$(sed -E 's/.* records sent, ([0-9.]+) records\/sec.*/\1/' <<<"$PERF_LINE" | awk '{ printf "%.2f", $1 }')"
+    R[kafka_records_per_s]="$(awk -v a="${R[kafka_records_per_s]}" -v b="$rate" 'BEGIN { printf "%.2f", (b > a ? b : a) }')"
+  done
+}
 
-say "raw limit: COPY of $EVENTS listener_events rows (psql as superuser, a fresh tenant each run, then deleted), best of $RAW_RUNS"
 R[copy_rows_per_s]=0
-for run in $(seq "$RAW_RUNS"); do
-  COPY_TENANT="$(cat /proc/sys/kernel/random/uuid)"
-  COLUMNS="$(load copy-rows --tenant "$COPY_TENANT" --rows "$EVENTS" --out "$WORK/rows.csv")"
-  t0="$(now_ns)"
-  psql_super -c "\\copy ingest.listener_events ($COLUMNS) FROM '$WORK/rows.csv' WITH (FORMAT csv)"
-  t1="$(now_ns)"
-  copied="$(psql_super -c "SELECT count(*) FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'")"
-  seconds="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
-  rate="$(awk -v n="$copied" -v s="$seconds" 'BEGIN { printf "%.2f", n / s }')"
-  echo "run $run: COPY of $copied rows in $seconds s"
-  if awk -v a="${R[copy_rows_per_s]}" -v b="$rate" 'BEGIN { exit !(b > a) }'; then
-    R[copy_rows]="$copied"; R[copy_seconds]="$seconds"; R[copy_rows_per_s]="$rate"
-  fi
-  psql_super -c "DELETE FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'" >/dev/null
-  COPY_TENANT=""
-  rm -f "$WORK/rows.csv"
-done
+raw_copy() {
+  local run copied seconds rate t0 t1
+  for run in $(seq "$RAW_RUNS"); do
+    COPY_TENANT="$(cat /proc/sys/kernel/random/uuid)"
+    COLUMNS="$(load copy-rows --tenant "$COPY_TENANT" --rows "$EVENTS" --out "$WORK/rows.csv")"
+    t0="$(now_ns)"
+    psql_super -c "\\copy ingest.listener_events ($COLUMNS) FROM '$WORK/rows.csv' WITH (FORMAT csv)"
+    t1="$(now_ns)"
+    copied="$(psql_super -c "SELECT count(*) FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'")"
+    seconds="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
+    rate="$(awk -v n="$copied" -v s="$seconds" 'BEGIN { printf "%.2f", n / s }')"
+    echo "COPY of $copied rows in $seconds s"
+    if awk -v a="${R[copy_rows_per_s]}" -v b="$rate" 'BEGIN { exit !(b > a) }'; then
+      R[copy_rows]="$copied"; R[copy_seconds]="$seconds"; R[copy_rows_per_s]="$rate"
+    fi
+    psql_super -c "DELETE FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'" >/dev/null
+    COPY_TENANT=""
+    rm -f "$WORK/rows.csv"
+  done
+}
+
+raw_kafka
+
+say "raw limit: COPY of $EVENTS listener_events rows (psql as superuser, a fresh tenant, then deleted)"
+raw_copy
 
 if [ "$BATCH_WARMUP_EVENTS" -gt 0 ]; then
   # a freshly started JVM spends the first ~100,000 events compiling its hot path (C2 threads took a quarter of the
@@ -228,6 +240,10 @@ load open-loop --name pixel --kind pixel --url "$URL" --write-key "$BENCH_WRITE_
 say "redirect: open loop at $RATE/s for ${RATE_SECONDS}s (after a ${WARMUP_SECONDS} s warm-up at the same rate)"
 load open-loop --name redirect --kind redirect --url "$URL" --slug "$BENCH_TENANT_SLUG" --run-id "$RUN_ID" \
   --rate "$RATE" --seconds "$RATE_SECONDS" --warmup-seconds "$WARMUP_SECONDS" | collect
+
+say "raw limits again, after the service's phases (the best run of each counts)"
+raw_kafka
+raw_copy
 
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }

@@ -241,6 +241,12 @@ say "redirect: open loop at $RATE/s for ${RATE_SECONDS}s (after a ${WARMUP_SECON
 load open-loop --name redirect --kind redirect --url "$URL" --slug "$BENCH_TENANT_SLUG" --run-id "$RUN_ID" \
   --rate "$RATE" --seconds "$RATE_SECONDS" --warmup-seconds "$WARMUP_SECONDS" | collect
 
+# the box's own tail at the same rate: the same generator against the service's liveness check, which does next to
+# nothing, so a pixel or redirect p99 near this one is the box's and the generator's, not the service's work
+say "baseline: open loop at $RATE/s for ${RATE_SECONDS}s against /q/health/live (after a ${WARMUP_SECONDS} s warm-up at the same rate)"
+load open-loop --name liveness --kind liveness --url "$URL" --run-id "$RUN_ID" \
+  --rate "$RATE" --seconds "$RATE_SECONDS" --warmup-seconds "$WARMUP_SECONDS" | collect
+
 say "raw limits again, after the service's phases (the best run of each counts)"
 raw_kafka
 raw_copy
@@ -265,4 +271,6 @@ printf '%-44s %14s  %s\n' "pixel p50 / p99 (ms) at ${R[pixel_achieved_per_s]}/s"
   "p99 < 5 $(verdict "${R[pixel_p99_ms]}" 5 max), max ${R[pixel_max_ms]}, unexpected answers ${R[pixel_unexpected_answers]}"
 printf '%-44s %14s  %s\n' "redirect p50 / p99 (ms) at ${R[redirect_achieved_per_s]}/s" "${R[redirect_p50_ms]} / ${R[redirect_p99_ms]}" \
   "p99 < 5 $(verdict "${R[redirect_p99_ms]}" 5 max), max ${R[redirect_max_ms]}, unexpected answers ${R[redirect_unexpected_answers]}"
+printf '%-44s %14s  %s\n' "baseline: liveness p50 / p99 (ms) at ${R[liveness_achieved_per_s]}/s" "${R[liveness_p50_ms]} / ${R[liveness_p99_ms]}" \
+  "the box's own tail; max ${R[liveness_max_ms]}, unexpected answers ${R[liveness_unexpected_answers]}"
 echo "failed batch requests: ${R[batch_failed_requests]} of ${R[batch_requests]}; events accepted ${R[batch_events_accepted]}, persisted ${R[batch_events_persisted]}"

@@ -38,7 +38,9 @@ final class OpenLoop {
                     + "&ref=https%3A%2F%2Fwww.google.com%2F&utm_source=podcast&utm_medium=audio&utm_campaign=spring-launch&aid="
                     + runId + "-px-" + (BatchBodies.mix(i) % BatchBodies.LISTENERS);
             case "redirect" -> i -> "/v1/e/" + options.text("slug") + "/cdn.bench-show.example.com/audio/episode-" + (i % 50) + ".mp3";
-            default -> throw new IllegalArgumentException("--kind must be pixel or redirect");
+            // the same server, the same generator, an endpoint that does next to nothing: the box's own tail
+            case "liveness" -> i -> "/q/health/live";
+            default -> throw new IllegalArgumentException("--kind must be pixel, redirect or liveness");
         };
         URI target = URI.create(url);
         if (warmupSeconds > 0) {
@@ -51,7 +53,7 @@ final class OpenLoop {
 
         Results.note(String.format("%s: %d requests at %d/s scheduled over %d s, took %.1f s; statuses %s", name, total, rate, seconds,
                 elapsed / 1e9, statuses));
-        long expectedStatus = "pixel".equals(kind) ? 200 : 302;
+        long expectedStatus = "redirect".equals(kind) ? 302 : 200;
         long unexpected = statuses.entrySet().stream().filter(e -> e.getKey() != expectedStatus).mapToLong(e -> e.getValue().sum()).sum();
         Results.print(name + "_requests", total);
         Results.print(name + "_unexpected_answers", unexpected);

@@ -9,7 +9,8 @@
 # box stops sending earlier), BATCH_WARMUP_EVENTS (150000, 0 for a cold service), BATCH_WARMUP_SIZE (50: many requests,
 # so that the per-request code is compiled too), RAW_RUNS (1: runs of each raw limit before and after the service's
 # phases; the best counts), LISTENER_SHARE (0.8), RATE (2000 requests/s), RATE_SECONDS (20), WARMUP_SECONDS (30,
-# at RATE before each latency phase: after 10 s the compilers still took 0.4-0.75 of a core on the pixel path), SETTLE_SECONDS (10, a pause between the batch and the latency phases),
+# at RATE before each latency phase: after 10 s the compilers still took 0.4-0.75 of a core on the pixel path),
+# SETTLE_SECONDS (10, a pause between the batch and the latency phases),
 # PORT (18094), INGEST_URL (use a running service instead of starting one; its own consumer then
 # persists), BENCH_JAVA_OPTS (JVM of the started service), SERVICE_OPTS (extra -D settings for it, to
 # try a tuning without rebuilding), LOAD_JAVA_OPTS (JVM of the load generator, ZGC: its own pauses would count against the service), KEEP_SERVICE_LOG (a file to

@@ -99,12 +99,12 @@ final class KeepAliveConnection implements AutoCloseable {
         int status = Integer.parseInt(text.substring(9, 12));
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.contains("\r\ntransfer-encoding: chunked")) {
-            skipChunked(sink);
+            readChunked(sink);
         } else {
             int at = lower.indexOf("\r\ncontent-length:");
             if (at >= 0) {
                 int end = lower.indexOf("\r\n", at + 2);
-                skip(Long.parseLong(lower.substring(at + 17, end).trim()), sink);
+                consume(Long.parseLong(lower.substring(at + 17, end).trim()), sink);
             }
         }
         if (lower.contains("\r\nconnection: close")) {
@@ -113,7 +113,7 @@ final class KeepAliveConnection implements AutoCloseable {
         return status;
     }
 
-    private void skipChunked(ByteArrayOutputStream sink) throws IOException {
+    private void readChunked(ByteArrayOutputStream sink) throws IOException {
         while (true) {
             String sizeLine = line();
             int semicolon = sizeLine.indexOf(';');
@@ -124,7 +124,7 @@ final class KeepAliveConnection implements AutoCloseable {
                 }
                 return;
             }
-            skip(size, sink);
+            consume(size, sink);
             line();
         }
     }
@@ -142,7 +142,8 @@ final class KeepAliveConnection implements AutoCloseable {
         return line.toString();
     }
 
-    private void skip(long bytes, ByteArrayOutputStream sink) throws IOException {
+    /** Reads {@code bytes} of a body into {@code sink}, or skips them when it is null. */
+    private void consume(long bytes, ByteArrayOutputStream sink) throws IOException {
         if (sink != null) {
             byte[] read = in.readNBytes((int) bytes);
             if (read.length < bytes) {

@@ -16,8 +16,8 @@ billing|billing|8086|billing
 # attribution-ingest answers the pixel and the download redirect (goal: p99 < 5 ms at 2,000 requests/s) and takes
 # bulk batches, so it runs G1 with a fixed young generation instead of SERVICES_JAVA_OPTS' collector: a 5 ms pause
 # target alone shrank the young generation to ~21 MB under bulk load (1,700 collections per run, a third of the
-# service's CPU), and with 256 MB G1 still took a quarter of it; with 768 MB a fifth of that (2026-12-06). The same
-# options as bench/run.sh and the helm values' GC_CONTAINER_OPTIONS (see services/attribution-ingest/README.md,
+# service's CPU); with 256 MB G1 still took a quarter of it, with 768 MB about a quarter of that (2026-12-06). The
+# same options as bench/run.sh and the helm values' GC_CONTAINER_OPTIONS (see services/attribution-ingest/README.md,
 # "Measured figures"). Empty: as the others.
 : "${INGEST_GC_OPTS=-XX:+UseG1GC -XX:MaxGCPauseMillis=10 -Xms1536m -Xmx1536m -Xmn768m}"
 

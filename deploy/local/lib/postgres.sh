@@ -116,6 +116,9 @@ max_wal_size = 4GB
 checkpoint_timeout = 15min
 wal_compression = lz4
 synchronous_commit = off
+# the ingest benchmark reads when the transaction that stored its last event committed (pg_xact_commit_timestamp)
+# instead of when one of its counts, seconds apart, happened to see it
+track_commit_timestamp = on
 timezone = 'UTC'
 log_timezone = 'UTC'
 log_line_prefix = '%m [%p] %q%u@%d '

@@ -8,8 +8,11 @@
 # Knobs (environment): EVENTS (300000), BATCH_SIZE (500), CONNECTIONS (8), BATCH_MAX_SECONDS (60: a busy
 # box stops sending earlier), BATCH_WARMUP_EVENTS (150000, 0 for a cold service), BATCH_WARMUP_SIZE (50: many requests,
 # so that the per-request code is compiled too), RAW_RUNS (1: runs of each raw limit before and after the service's
-# phases; the best counts), LISTENER_SHARE (0.8), RATE (2000 requests/s), RATE_SECONDS (20), WARMUP_SECONDS (30,
-# at RATE before each latency phase: after 10 s the compilers still took 0.4-0.75 of a core on the pixel path),
+# phases; the best counts), LISTENER_SHARE (0.8), RATE (2000 requests/s), RATE_SECONDS (20), WARMUP_SECONDS (20:
+# warm-up rounds at RATE before each latency phase, repeated, up to WARMUP_MAX_ROUNDS (6), until the service's JIT
+# compilers took less than JIT_QUIET_SHARE (0.05) of its CPU in a round; the batch warm-up likewise repeats passes of
+# BATCH_WARMUP_EVENTS in batches of BATCH_SIZE, up to WARMUP_MAX_ROUNDS: the measured phases see the service warm, as
+# it runs in production; the compilers' CPU in each measured phase is reported),
 # SETTLE_SECONDS (10, a pause between the batch and the latency phases),
 # PORT (18094), INGEST_URL (use a running service instead of starting one; its own consumer then
 # persists), BENCH_JAVA_OPTS (JVM of the started service), SERVICE_OPTS (extra -D settings for it, to
@@ -34,7 +37,9 @@ RAW_RUNS="${RAW_RUNS:-1}"
 LISTENER_SHARE="${LISTENER_SHARE:-0.8}"
 RATE="${RATE:-2000}"
 RATE_SECONDS="${RATE_SECONDS:-20}"
-WARMUP_SECONDS="${WARMUP_SECONDS:-30}"
+WARMUP_SECONDS="${WARMUP_SECONDS:-20}"
+WARMUP_MAX_ROUNDS="${WARMUP_MAX_ROUNDS:-6}"
+JIT_QUIET_SHARE="${JIT_QUIET_SHARE:-0.05}"
 SETTLE_SECONDS="${SETTLE_SECONDS:-10}"
 PORT="${PORT:-18094}"
 KAFKA_BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}"
@@ -61,6 +66,27 @@ kafka_tool() { java -Xmx512m -cp "$KAFKA_LIB/*" -Dlog4j2.level=warn "$@"; }
 now_ns() { date +%s%N; }
 say() { printf '\n== %s (%s, load average %s)\n' "$1" "$(date -u +%H:%M:%S)" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
 declare -A R
+CLK_TCK="$(getconf CLK_TCK)"
+# CPU seconds of the started service (every thread, those ended included) and of its JIT compiler threads; "-" when
+# the service runs elsewhere (INGEST_URL)
+service_cpu() {
+  [ -n "$SERVICE_PID" ] || { echo -; return; }
+  awk -v hz="$CLK_TCK" '{ sub(/.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$SERVICE_PID/stat"
+}
+jit_cpu() {
+  [ -n "$SERVICE_PID" ] || { echo -; return; }
+  local task total=0
+  for task in /proc/"$SERVICE_PID"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) total="$(awk -v t="$total" -v hz="$CLK_TCK" '{ sub(/.*\) /, ""); printf "%.2f", t + ($12 + $13) / hz }' "$task/stat")" ;;
+    esac
+  done
+  echo "$total"
+}
+# "service S CPU-s, compilers J" between two readings taken as "service jit"
+cpu_between() { awk -v s0="$1" -v j0="$2" -v s1="$3" -v j1="$4" 'BEGIN { if (s0 == "-") print "-"; else printf "service %.1f CPU-s, JIT compilers %.1f", s1 - s0, j1 - j0 }'; }
+# true when the compilers took less than JIT_QUIET_SHARE of the service's CPU between the two readings
+jit_quiet() { awk -v s0="$1" -v j0="$2" -v s1="$3" -v j1="$4" -v q="$JIT_QUIET_SHARE" 'BEGIN { exit !(s0 == "-" || (j1 - j0) < q * (s1 - s0)) }'; }
 collect() { # RESULT name=value lines of a step into R, the rest shown as they are
   local line
   while IFS= read -r line; do
@@ -212,10 +238,19 @@ if [ "$BATCH_WARMUP_EVENTS" -gt 0 ]; then
   # a freshly started JVM spends the first ~100,000 events compiling its hot path (C2 threads took a quarter of the
   # service's CPU in a cold batch phase, 2026-12-05): this pass, not counted, lets the measured one see the service as
   # it runs in production, warm; BATCH_WARMUP_EVENTS=0 measures it cold
-  say "warm-up (not counted): $BATCH_WARMUP_EVENTS events in batches of $BATCH_WARMUP_SIZE, until all are stored"
-  load batch --url "$URL" --write-key "$WARMUP_WRITE_KEY" --tenant "$WARMUP_TENANT_ID" --run-id "$RUN_ID-warmup" --events "$BATCH_WARMUP_EVENTS" \
-    --batch-size "$BATCH_WARMUP_SIZE" --connections "$CONNECTIONS" --max-seconds "$BATCH_MAX_SECONDS" --listener-share "$LISTENER_SHARE" \
-    --jdbc-url "jdbc:postgresql://$PG_HOST:$PG_PORT/platform" | grep -v '^RESULT ' || true
+  # rounds of new events (a run id per round: events seen before would only be skipped), first in small batches, so
+  # that the per-request code is compiled too, then in the measured pass's batches, until the compilers are quiet
+  for round in $(seq "$WARMUP_MAX_ROUNDS"); do
+    size="$BATCH_SIZE"; [ "$round" = 1 ] && size="$BATCH_WARMUP_SIZE"
+    say "warm-up round $round (not counted): $BATCH_WARMUP_EVENTS events in batches of $size, until all are stored"
+    s0="$(service_cpu)"; j0="$(jit_cpu)"
+    load batch --url "$URL" --write-key "$WARMUP_WRITE_KEY" --tenant "$WARMUP_TENANT_ID" --run-id "$RUN_ID-warmup-$round" \
+      --events "$BATCH_WARMUP_EVENTS" --batch-size "$size" --connections "$CONNECTIONS" --max-seconds "$BATCH_MAX_SECONDS" \
+      --listener-share "$LISTENER_SHARE" --jdbc-url "jdbc:postgresql://$PG_HOST:$PG_PORT/platform" | grep -v '^RESULT ' || true
+    s1="$(service_cpu)"; j1="$(jit_cpu)"
+    echo "  round $round: $(cpu_between "$s0" "$j0" "$s1" "$j1")"
+    [ "$round" -gt 1 ] && jit_quiet "$s0" "$j0" "$s1" "$j1" && break
+  done
   # the warm-up's rows cross autovacuum's insert threshold: vacuumed now, before the clock, rather than by an
   # autovacuum worker in the middle of the measured pass (seen 2026-12-06: PostgreSQL's CPU per stored row doubled)
   say "vacuuming and analysing the ingest tables after the warm-up, then settling for ${SETTLE_SECONDS}s"
@@ -224,9 +259,11 @@ if [ "$BATCH_WARMUP_EVENTS" -gt 0 ]; then
 fi
 
 say "batch throughput: $EVENTS events, $BATCH_SIZE per /v1/batch, $CONNECTIONS connections, then until all are stored"
+s0="$(service_cpu)"; j0="$(jit_cpu)"
 load batch --url "$URL" --write-key "$BENCH_WRITE_KEY" --tenant "$BENCH_TENANT_ID" --run-id "$RUN_ID" --events "$EVENTS" \
   --batch-size "$BATCH_SIZE" --connections "$CONNECTIONS" --max-seconds "$BATCH_MAX_SECONDS" --listener-share "$LISTENER_SHARE" \
   --jdbc-url "jdbc:postgresql://$PG_HOST:$PG_PORT/platform" | collect
+R[batch_cpu]="$(cpu_between "$s0" "$j0" "$(service_cpu)" "$(jit_cpu)")"
 
 # The latency goal is for a service at 2,000 requests/s, not for one still busy with the batch phase: every
 # accepted event is stored by now, but the box is still finishing that phase's work (PostgreSQL's checkpoint and
@@ -234,19 +271,33 @@ load batch --url "$URL" --write-key "$BENCH_WRITE_KEY" --tenant "$BENCH_TENANT_I
 say "settling for ${SETTLE_SECONDS}s after the batch phase"
 sleep "$SETTLE_SECONDS"
 
-say "pixel: open loop at $RATE/s for ${RATE_SECONDS}s (after a ${WARMUP_SECONDS} s warm-up at the same rate)"
-load open-loop --name pixel --kind pixel --url "$URL" --write-key "$BENCH_WRITE_KEY" --run-id "$RUN_ID" \
-  --rate "$RATE" --seconds "$RATE_SECONDS" --warmup-seconds "$WARMUP_SECONDS" | collect
+# An open-loop phase: warm-up rounds of WARMUP_SECONDS at the rate until the compilers are quiet (at most
+# WARMUP_MAX_ROUNDS), then the measured run (its own 5 s warm-up: the generator's JVM starts cold each time)
+open_loop_phase() {
+  local name="$1" round s0 j0 s1 j1; shift
+  for round in $(seq "$WARMUP_MAX_ROUNDS"); do
+    s0="$(service_cpu)"; j0="$(jit_cpu)"
+    load open-loop --name "$name-warmup" --url "$URL" --run-id "$RUN_ID-warmup-$round" --rate "$RATE" --seconds "$WARMUP_SECONDS" \
+      --warmup-seconds 0 "$@" >/dev/null
+    s1="$(service_cpu)"; j1="$(jit_cpu)"
+    echo "  warm-up round $round: $(cpu_between "$s0" "$j0" "$s1" "$j1")"
+    jit_quiet "$s0" "$j0" "$s1" "$j1" && break
+  done
+  s0="$(service_cpu)"; j0="$(jit_cpu)"
+  load open-loop --name "$name" --url "$URL" --run-id "$RUN_ID" --rate "$RATE" --seconds "$RATE_SECONDS" --warmup-seconds 5 "$@" | collect
+  R[${name}_cpu]="$(cpu_between "$s0" "$j0" "$(service_cpu)" "$(jit_cpu)")"
+}
 
-say "redirect: open loop at $RATE/s for ${RATE_SECONDS}s (after a ${WARMUP_SECONDS} s warm-up at the same rate)"
-load open-loop --name redirect --kind redirect --url "$URL" --slug "$BENCH_TENANT_SLUG" --run-id "$RUN_ID" \
-  --rate "$RATE" --seconds "$RATE_SECONDS" --warmup-seconds "$WARMUP_SECONDS" | collect
+say "pixel: open loop at $RATE/s for ${RATE_SECONDS}s (after warm-up rounds of ${WARMUP_SECONDS} s at the same rate)"
+open_loop_phase pixel --kind pixel --write-key "$BENCH_WRITE_KEY"
+
+say "redirect: open loop at $RATE/s for ${RATE_SECONDS}s (after warm-up rounds of ${WARMUP_SECONDS} s at the same rate)"
+open_loop_phase redirect --kind redirect --slug "$BENCH_TENANT_SLUG"
 
 # the box's own tail at the same rate: the same generator against the service's liveness check, which does next to
 # nothing, so a pixel or redirect p99 near this one is the box's and the generator's, not the service's work
-say "baseline: open loop at $RATE/s for ${RATE_SECONDS}s against /q/health/live (after a ${WARMUP_SECONDS} s warm-up at the same rate)"
-load open-loop --name liveness --kind liveness --url "$URL" --run-id "$RUN_ID" \
-  --rate "$RATE" --seconds "$RATE_SECONDS" --warmup-seconds "$WARMUP_SECONDS" | collect
+say "baseline: open loop at $RATE/s for ${RATE_SECONDS}s against /q/health/live (after warm-up rounds of ${WARMUP_SECONDS} s at the same rate)"
+open_loop_phase liveness --kind liveness
 
 say "raw limits again, after the service's phases (the best run of each counts)"
 raw_kafka
@@ -264,7 +315,8 @@ printf '%-44s %14s  %s\n' "figure" "value" "goal"
 printf '%-44s %14s  %s\n' "raw Kafka producer (records/s, ${R[event_record_bytes]} B)" "${R[kafka_records_per_s]}" ""
 printf '%-44s %14s  %s\n' "raw COPY into listener_events (rows/s)" "${R[copy_rows_per_s]}" ""
 printf '%-44s %14s  %s\n' "batch accepted (events/s)" "${R[batch_accepted_per_s]}" ""
-printf '%-44s %14s  %s\n' "batch persisted (events/s)" "${R[batch_persisted_per_s]}" "complete: ${R[batch_persist_complete]}"
+printf '%-44s %14s  %s\n' "batch persisted (events/s)" "${R[batch_persisted_per_s]}" \
+  "complete: ${R[batch_persist_complete]}; end: ${R[batch_persist_end]} (the count that saw it: ${R[batch_persisted_seen_per_s]}/s)"
 printf '%-44s %14s  %s\n' "batch request p50 / p99 / max (ms)" "${R[batch_p50_ms]} / ${R[batch_p99_ms]}" "max ${R[batch_max_ms]}"
 printf '%-44s %14s  %s\n' "accepted / raw Kafka" "$accept_ratio" ">= 0.5 $(verdict "$accept_ratio" 0.5 min)"
 printf '%-44s %14s  %s\n' "persisted / raw COPY" "$persist_ratio" ">= 0.5 $(verdict "$persist_ratio" 0.5 min)"
@@ -275,3 +327,4 @@ printf '%-44s %14s  %s\n' "redirect p50 / p99 (ms) at ${R[redirect_achieved_per_
 printf '%-44s %14s  %s\n' "baseline: liveness p50 / p99 (ms) at ${R[liveness_achieved_per_s]}/s" "${R[liveness_p50_ms]} / ${R[liveness_p99_ms]}" \
   "the box's own tail; max ${R[liveness_max_ms]}, unexpected answers ${R[liveness_unexpected_answers]}"
 echo "failed batch requests: ${R[batch_failed_requests]} of ${R[batch_requests]}; events accepted ${R[batch_events_accepted]}, persisted ${R[batch_events_persisted]}"
+echo "CPU of the started service in the measured phases: batch pass ${R[batch_cpu]}; pixel ${R[pixel_cpu]}; redirect ${R[redirect_cpu]}; liveness ${R[liveness_cpu]}"

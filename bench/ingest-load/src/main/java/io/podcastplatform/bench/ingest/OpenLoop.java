@@ -1,6 +1,10 @@
 package io.podcastplatform.bench.ingest;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,10 +15,15 @@ import java.util.function.LongFunction;
 /**
  * Open loop at a fixed rate: request {@code i} is due at {@code start + i / rate}; latency is measured
  * from that intended time, not from when a worker got round to sending it, so a stall of the service
- * shows up in every request it delayed (no coordinated omission). Many idle workers keep the schedule
- * even when some requests hang. Each worker sends over its own keep-alive connection with a minimal
+ * shows up in every request it delayed (no coordinated omission). Sixteen workers (--workers) keep the schedule
+ * at 2,000 requests/s of ~0.3 ms each; requests due while all of them wait are sent late and charged from their due
+ * time. 128 workers, the earlier default, cost the generator's own scheduling more: against /q/health/live their p99
+ * was 4.2-6.6 ms in four runs where 16 workers had 2.3-3.1 in three of four (62.7 in the other, with a 220 ms stall of
+ * the box; 2026-12-06). Each worker sends over its own keep-alive connection with a minimal
  * HTTP/1.1 client ({@link KeepAliveConnection}): the JDK's {@code HttpClient} allocated about 25 KB per
  * request, and the generator's own GC pauses (80-190 ms on the shared 2-core box) counted against the service.
+ * {@code --latency-log FILE} writes each measured request's due time and latency, to see when the slow ones came
+ * (a few long stalls, or many short ones).
  */
 final class OpenLoop {
 
@@ -30,7 +39,7 @@ final class OpenLoop {
         int rate = (int) options.number("rate", 2000);
         int seconds = (int) options.number("seconds", 20);
         int warmupSeconds = (int) options.number("warmup-seconds", 3);
-        int workers = (int) options.number("workers", 128);
+        int workers = (int) options.number("workers", 16);
         String runId = options.text("run-id");
         LongFunction<String> path = switch (kind) {
             case "pixel" -> i -> "/v1/pixel.gif?writeKey=" + options.text("write-key")
@@ -44,12 +53,18 @@ final class OpenLoop {
         };
         URI target = URI.create(url);
         if (warmupSeconds > 0) {
-            schedule(target, path, rate, (long) rate * warmupSeconds, workers, 1_000_000_000L, new Latencies(0), new ConcurrentHashMap<>());
+            schedule(target, path, rate, (long) rate * warmupSeconds, workers, 1_000_000_000L, new Latencies(0), new ConcurrentHashMap<>(),
+                    null);
         }
         long total = (long) rate * seconds;
         Latencies latencies = new Latencies((int) total);
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        long elapsed = schedule(target, path, rate, total, workers, 0, latencies, statuses);
+        long[] byIndex = new long[(int) total];
+        long elapsed = schedule(target, path, rate, total, workers, 0, latencies, statuses, byIndex);
+        String latencyLog = options.text("latency-log", "");
+        if (!latencyLog.isEmpty()) {
+            writeLatencyLog(Path.of(latencyLog), byIndex, 1000.0 / rate);
+        }
 
         Results.note(String.format("%s: %d requests at %d/s scheduled over %d s, took %.1f s; statuses %s", name, total, rate, seconds,
                 elapsed / 1e9, statuses));
@@ -63,9 +78,18 @@ final class OpenLoop {
         Results.print(name + "_max_ms", latencies.maxMillis());
     }
 
+    /** One line per request in schedule order: its due time after the first (ms) and its latency (ms). */
+    private static void writeLatencyLog(Path file, long[] byIndex, double periodMillis) throws IOException {
+        StringBuilder lines = new StringBuilder(byIndex.length * 16);
+        for (int i = 0; i < byIndex.length; i++) {
+            lines.append(String.format(Locale.ROOT, "%.1f %.3f%n", i * periodMillis, byIndex[i] / 1e6));
+        }
+        Files.writeString(file, lines);
+    }
+
     /** Sends {@code total} requests on schedule; the nanoseconds from the first due time to the last answer. */
     private static long schedule(URI target, LongFunction<String> path, int rate, long total, int workers, long indexOffset,
-                                 Latencies latencies, Map<Integer, LongAdder> statuses) throws InterruptedException {
+                                 Latencies latencies, Map<Integer, LongAdder> statuses, long[] byIndex) throws InterruptedException {
         long periodNanos = 1_000_000_000L / rate;
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime() + 50_000_000L;
@@ -79,7 +103,11 @@ final class OpenLoop {
                             LockSupport.parkNanos(wait);
                         }
                         int status = connection.get(path.apply(indexOffset + i), PLAYER_AGENT);
-                        latencies.record(System.nanoTime() - due);
+                        long latency = System.nanoTime() - due;
+                        latencies.record(latency);
+                        if (byIndex != null) {
+                            byIndex[(int) i] = latency;
+                        }
                         statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
                     }
                 }

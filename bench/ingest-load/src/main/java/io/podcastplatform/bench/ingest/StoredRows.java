@@ -5,6 +5,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,8 +25,14 @@ final class StoredRows implements AutoCloseable {
             SELECT (SELECT count(*) FROM ingest.listener_events WHERE tenant_id = ?)
                  + (SELECT count(*) FROM ingest.attribution_events WHERE tenant_id = ?)""";
 
+    /** The commit time of the last transaction that stored an event of the tenant (every stored event has its claim). */
+    private static final String LAST_COMMIT = """
+            SELECT max(pg_xact_commit_timestamp(xmin)) FROM ingest.ingested_message
+             WHERE tenant_id = ? AND current_setting('track_commit_timestamp') = 'on'""";
+
     private final Connection connection;
     private final PreparedStatement count;
+    private final PreparedStatement lastCommit;
     private long lastCountNanos;
     private long counts;
     private long countingNanos;
@@ -33,6 +42,8 @@ final class StoredRows implements AutoCloseable {
         count = connection.prepareStatement(COUNT);
         count.setObject(1, tenantId);
         count.setObject(2, tenantId);
+        lastCommit = connection.prepareStatement(LAST_COMMIT);
+        lastCommit.setObject(1, tenantId);
         try (var statement = connection.createStatement()) {
             statement.execute("SET max_parallel_workers_per_gather = 0");
         }
@@ -47,6 +58,18 @@ final class StoredRows implements AutoCloseable {
             lastCountNanos = System.nanoTime() - start;
             counts++;
             countingNanos += lastCountNanos;
+        }
+    }
+
+    /**
+     * When the transaction that stored the tenant's last event committed; empty when the server keeps no commit times
+     * ({@code track_commit_timestamp}, on in deploy/local), and the caller then takes the count that saw the last row.
+     */
+    Optional<Instant> lastCommit() throws SQLException {
+        try (ResultSet rows = lastCommit.executeQuery()) {
+            rows.next();
+            Timestamp committed = rows.getTimestamp(1);
+            return Optional.ofNullable(committed).map(Timestamp::toInstant);
         }
     }
 

@@ -104,6 +104,42 @@ class CompiledSchemaTest {
         assertThat(dateTimes).as("near misses that are still date-times").isGreaterThan(100);
     }
 
+    @Test
+    void aPatternReadCharacterByCharacterNeverAcceptsWhatItsRegularExpressionRefuses() {
+        List<String> hashes = List.of("0123456789abcdef".repeat(4), "ab".repeat(32));
+        List<String> urls = List.of("https://cdn.example.com/a.mp3", "http://cdn.example.com/a.mp3", "https:/", "http:");
+        List<String> codes = List.of("DE", "EUR");
+        int[] agreed = new int[1];
+        for (String regex : List.of("^[0-9a-f]{64}$", "^[A-Z]{2}$", "^[A-Z]{3}$", "^https://", "^https?://", "^[a-c]{1}x",
+                "^h.tps://", "(?i)^HTTPS://")) {
+            java.util.function.Predicate<String> plain = CompiledSchema.pattern(regex);
+            Pattern expression = Pattern.compile(regex);
+            for (String text : nearMisses(concat(hashes, urls, codes, List.of("abc\n", "DE\n", "DE\r\n", "https://x\n")))) {
+                boolean expected = expression.matcher(text).find();
+                if (plain.test(text)) {
+                    assertThat(expected).as(regex + " accepted " + text).isTrue();
+                } else if (!expected) {
+                    agreed[0]++;
+                }
+            }
+            // what the schemas' values look like passes the plain reading itself, not only the general validator
+            concat(hashes, urls, codes).stream().filter(text -> expression.matcher(text).find())
+                    .forEach(text -> assertThat(plain.test(text)).as(regex + " refused " + text).isTrue());
+        }
+        assertThat(CompiledSchema.pattern("^[0-9a-f]{64}$").test("ab".repeat(32) + "\n"))
+                .as("a final line break, which $ lets through, is left to the general validator").isFalse();
+        assertThat(agreed[0]).as("near misses refused by both").isGreaterThan(1000);
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> list : lists) {
+            all.addAll(list);
+        }
+        return all;
+    }
+
     /** Each text with every character replaced by each of a set of characters, removed or doubled, and cut short. */
     private static List<String> nearMisses(List<String> texts) {
         String replacements = "0159aAfFgG-:T tZz.+,\u0660\uFF10";

@@ -236,8 +236,9 @@ raw_copy
 
 if [ "$BATCH_WARMUP_EVENTS" -gt 0 ]; then
   # a freshly started JVM spends the first ~100,000 events compiling its hot path (C2 threads took a quarter of the
-  # service's CPU in a cold batch phase, 2026-12-05): this pass, not counted, lets the measured one see the service as
-  # it runs in production, warm; BATCH_WARMUP_EVENTS=0 measures it cold
+  # service's CPU in a cold batch phase, 2026-12-05, and after one warm-up pass of 150,000 still a quarter in the
+  # measured one, 2026-12-06): these rounds, not counted, let the measured pass see the service as it runs in
+  # production, warm; BATCH_WARMUP_EVENTS=0 measures it cold
   # rounds of new events (a run id per round: events seen before would only be skipped), first in small batches, so
   # that the per-request code is compiled too, then in the measured pass's batches, until the compilers are quiet
   for round in $(seq "$WARMUP_MAX_ROUNDS"); do

@@ -9,7 +9,17 @@ final class Latencies {
     private int size;
 
     Latencies(int capacity) {
-        samples = new long[capacity];
+        this(new long[capacity], 0);
+    }
+
+    private Latencies(long[] samples, int size) {
+        this.samples = samples;
+        this.size = size;
+    }
+
+    /** The samples a caller already holds, one per element (the open loop stores each request's at its index). */
+    static Latencies of(long[] nanos) {
+        return new Latencies(nanos.clone(), nanos.length);
     }
 
     synchronized void record(long nanos) {

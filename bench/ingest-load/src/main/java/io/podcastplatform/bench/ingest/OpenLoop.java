@@ -53,14 +53,13 @@ final class OpenLoop {
         };
         URI target = URI.create(url);
         if (warmupSeconds > 0) {
-            schedule(target, path, rate, (long) rate * warmupSeconds, workers, 1_000_000_000L, new Latencies(0), new ConcurrentHashMap<>(),
-                    null);
+            schedule(target, path, rate, workers, 1_000_000_000L, new long[rate * warmupSeconds], new ConcurrentHashMap<>());
         }
         long total = (long) rate * seconds;
-        Latencies latencies = new Latencies((int) total);
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         long[] byIndex = new long[(int) total];
-        long elapsed = schedule(target, path, rate, total, workers, 0, latencies, statuses, byIndex);
+        long elapsed = schedule(target, path, rate, workers, 0, byIndex, statuses);
+        Latencies latencies = Latencies.of(byIndex);
         String latencyLog = options.text("latency-log", "");
         if (!latencyLog.isEmpty()) {
             writeLatencyLog(Path.of(latencyLog), byIndex, 1000.0 / rate);
@@ -87,9 +86,13 @@ final class OpenLoop {
         Files.writeString(file, lines);
     }
 
-    /** Sends {@code total} requests on schedule; the nanoseconds from the first due time to the last answer. */
-    private static long schedule(URI target, LongFunction<String> path, int rate, long total, int workers, long indexOffset,
-                                 Latencies latencies, Map<Integer, LongAdder> statuses, long[] byIndex) throws InterruptedException {
+    /**
+     * Sends one request per element of {@code latencyByIndex} on schedule and stores each one's latency (ns) there; the
+     * nanoseconds from the first due time to the last answer.
+     */
+    private static long schedule(URI target, LongFunction<String> path, int rate, int workers, long indexOffset, long[] latencyByIndex,
+                                 Map<Integer, LongAdder> statuses) throws InterruptedException {
+        long total = latencyByIndex.length;
         long periodNanos = 1_000_000_000L / rate;
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime() + 50_000_000L;
@@ -103,11 +106,7 @@ final class OpenLoop {
                             LockSupport.parkNanos(wait);
                         }
                         int status = connection.get(path.apply(indexOffset + i), PLAYER_AGENT);
-                        long latency = System.nanoTime() - due;
-                        latencies.record(latency);
-                        if (byIndex != null) {
-                            byIndex[(int) i] = latency;
-                        }
+                        latencyByIndex[(int) i] = System.nanoTime() - due;
                         statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
                     }
                 }

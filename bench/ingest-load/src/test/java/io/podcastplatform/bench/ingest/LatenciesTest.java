@@ -20,6 +20,17 @@ class LatenciesTest {
     }
 
     @Test
+    void samplesHeldByTheCallerAreSummarisedAsRecordedOnes() {
+        long[] nanos = {3_000_000L, 1_000_000L, 2_000_000L};
+        Latencies latencies = Latencies.of(nanos);
+        nanos[0] = 0;
+
+        assertThat(latencies.count()).isEqualTo(3);
+        assertThat(latencies.percentileMillis(50)).isEqualTo(2.0);
+        assertThat(latencies.maxMillis()).isEqualTo(3.0);
+    }
+
+    @Test
     void noSamplesIsZeroNotAnError() {
         assertThat(new Latencies(10).percentileMillis(99)).isZero();
     }

@@ -15,7 +15,7 @@
 # it runs in production; the compilers' CPU in each measured phase is reported),
 # SETTLE_SECONDS (10, a pause between the batch and the latency phases),
 # PORT (18094), INGEST_URL (use a running service instead of starting one; its own consumer then
-# persists), BENCH_JAVA_OPTS (JVM of the started service), SERVICE_OPTS (extra -D settings for it, to
+# persists), BENCH_JAVA_OPTS (JVM of the started service; INGEST_GC_OPTS of deploy/local/lib/services.sh), SERVICE_OPTS (extra -D settings for it, to
 # try a tuning without rebuilding), LOAD_JAVA_OPTS (JVM of the load generator, ZGC: its own pauses would count against the service), KEEP_SERVICE_LOG (a file to
 # copy the started service's log to), SERVICE_APP (a copy of target/quarkus-app to run, so that a build while the
 # run waits for the lock cannot swap the jar).
@@ -45,7 +45,11 @@ PORT="${PORT:-18094}"
 KAFKA_BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}"
 PG_HOST="${PG_HOST:-127.0.0.1}"
 PG_PORT="${PG_PORT:-5432}"
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms1536m -Xmx1536m -Xmn768m -XX:+UseG1GC -XX:MaxGCPauseMillis=10}"
+# the service's collector settings as the local stack gives them (INGEST_GC_OPTS; the helm values' GC_CONTAINER_OPTIONS
+# repeat them)
+# shellcheck source=../../../deploy/local/lib/services.sh
+source "$REPO/deploy/local/lib/services.sh"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-$INGEST_GC_OPTS}"
 SERVICE_OPTS="${SERVICE_OPTS:-}"
 LOAD_JAVA_OPTS="${LOAD_JAVA_OPTS:--XX:+UseZGC -Xms1g -Xmx1g}"
 SERVICE_JAR="${SERVICE_APP:-$REPO/services/attribution-ingest/target/quarkus-app}/quarkus-run.jar"
@@ -67,26 +71,26 @@ now_ns() { date +%s%N; }
 say() { printf '\n== %s (%s, load average %s)\n' "$1" "$(date -u +%H:%M:%S)" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
 declare -A R
 CLK_TCK="$(getconf CLK_TCK)"
-# CPU seconds of the started service (every thread, those ended included) and of its JIT compiler threads; "-" when
-# the service runs elsewhere (INGEST_URL)
-service_cpu() {
-  [ -n "$SERVICE_PID" ] || { echo -; return; }
-  awk -v hz="$CLK_TCK" '{ sub(/.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$SERVICE_PID/stat"
-}
-jit_cpu() {
-  [ -n "$SERVICE_PID" ] || { echo -; return; }
-  local task total=0
+# CPU seconds (user + system) in /proc stat files, summed
+stat_cpu() { awk -v hz="$CLK_TCK" '{ sub(/.*\) /, ""); t += $12 + $13 } END { printf "%.2f", t / hz }' "$@" </dev/null; }
+# "S J": CPU seconds of the started service (every thread, those ended included) and of its JIT compiler threads;
+# "- -" when the service runs elsewhere (INGEST_URL)
+cpu_reading() {
+  [ -n "$SERVICE_PID" ] || { echo "- -"; return; }
+  local task compilers=()
   for task in /proc/"$SERVICE_PID"/task/*; do
     case "$(cat "$task/comm" 2>/dev/null)" in
-      C1\ Compiler*|C2\ Compiler*) total="$(awk -v t="$total" -v hz="$CLK_TCK" '{ sub(/.*\) /, ""); printf "%.2f", t + ($12 + $13) / hz }' "$task/stat")" ;;
+      C1\ Compiler*|C2\ Compiler*) compilers+=("$task/stat") ;;
     esac
   done
-  echo "$total"
+  echo "$(stat_cpu "/proc/$SERVICE_PID/stat") $([ ${#compilers[@]} -gt 0 ] && stat_cpu "${compilers[@]}" || echo 0)"
 }
-# "service S CPU-s, compilers J" between two readings taken as "service jit"
-cpu_between() { awk -v s0="$1" -v j0="$2" -v s1="$3" -v j1="$4" 'BEGIN { if (s0 == "-") print "-"; else printf "service %.1f CPU-s, JIT compilers %.1f", s1 - s0, j1 - j0 }'; }
+# "service S CPU-s, compilers J" between two readings
+cpu_between() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ")
+  if (x[1] == "-") print "-"; else printf "service %.1f CPU-s, JIT compilers %.1f", y[1] - x[1], y[2] - x[2] }'; }
 # true when the compilers took less than JIT_QUIET_SHARE of the service's CPU between the two readings
-jit_quiet() { awk -v s0="$1" -v j0="$2" -v s1="$3" -v j1="$4" -v q="$JIT_QUIET_SHARE" 'BEGIN { exit !(s0 == "-" || (j1 - j0) < q * (s1 - s0)) }'; }
+jit_quiet() { awk -v a="$1" -v b="$2" -v q="$JIT_QUIET_SHARE" 'BEGIN { split(a, x, " "); split(b, y, " ")
+  exit !(x[1] == "-" || (y[2] - x[2]) < q * (y[1] - x[1])) }'; }
 collect() { # RESULT name=value lines of a step into R, the rest shown as they are
   local line
   while IFS= read -r line; do
@@ -244,13 +248,13 @@ if [ "$BATCH_WARMUP_EVENTS" -gt 0 ]; then
   for round in $(seq "$WARMUP_MAX_ROUNDS"); do
     size="$BATCH_SIZE"; [ "$round" = 1 ] && size="$BATCH_WARMUP_SIZE"
     say "warm-up round $round (not counted): $BATCH_WARMUP_EVENTS events in batches of $size, until all are stored"
-    s0="$(service_cpu)"; j0="$(jit_cpu)"
+    before="$(cpu_reading)"
     load batch --url "$URL" --write-key "$WARMUP_WRITE_KEY" --tenant "$WARMUP_TENANT_ID" --run-id "$RUN_ID-warmup-$round" \
       --events "$BATCH_WARMUP_EVENTS" --batch-size "$size" --connections "$CONNECTIONS" --max-seconds "$BATCH_MAX_SECONDS" \
       --listener-share "$LISTENER_SHARE" --jdbc-url "jdbc:postgresql://$PG_HOST:$PG_PORT/platform" | grep -v '^RESULT ' || true
-    s1="$(service_cpu)"; j1="$(jit_cpu)"
-    echo "  round $round: $(cpu_between "$s0" "$j0" "$s1" "$j1")"
-    [ "$round" -gt 1 ] && jit_quiet "$s0" "$j0" "$s1" "$j1" && break
+    after="$(cpu_reading)"
+    echo "  round $round: $(cpu_between "$before" "$after")"
+    [ "$round" -gt 1 ] && jit_quiet "$before" "$after" && break
   done
   # the warm-up's rows cross autovacuum's insert threshold: vacuumed now, before the clock, rather than by an
   # autovacuum worker in the middle of the measured pass (seen 2026-12-06: PostgreSQL's CPU per stored row doubled)
@@ -260,11 +264,11 @@ if [ "$BATCH_WARMUP_EVENTS" -gt 0 ]; then
 fi
 
 say "batch throughput: $EVENTS events, $BATCH_SIZE per /v1/batch, $CONNECTIONS connections, then until all are stored"
-s0="$(service_cpu)"; j0="$(jit_cpu)"
+before="$(cpu_reading)"
 load batch --url "$URL" --write-key "$BENCH_WRITE_KEY" --tenant "$BENCH_TENANT_ID" --run-id "$RUN_ID" --events "$EVENTS" \
   --batch-size "$BATCH_SIZE" --connections "$CONNECTIONS" --max-seconds "$BATCH_MAX_SECONDS" --listener-share "$LISTENER_SHARE" \
   --jdbc-url "jdbc:postgresql://$PG_HOST:$PG_PORT/platform" | collect
-R[batch_cpu]="$(cpu_between "$s0" "$j0" "$(service_cpu)" "$(jit_cpu)")"
+R[batch_cpu]="$(cpu_between "$before" "$(cpu_reading)")"
 
 # The latency goal is for a service at 2,000 requests/s, not for one still busy with the batch phase: every
 # accepted event is stored by now, but the box is still finishing that phase's work (PostgreSQL's checkpoint and
@@ -275,18 +279,18 @@ sleep "$SETTLE_SECONDS"
 # An open-loop phase: warm-up rounds of WARMUP_SECONDS at the rate until the compilers are quiet (at most
 # WARMUP_MAX_ROUNDS), then the measured run (its own 5 s warm-up: the generator's JVM starts cold each time)
 open_loop_phase() {
-  local name="$1" round s0 j0 s1 j1; shift
+  local name="$1" round before after; shift
   for round in $(seq "$WARMUP_MAX_ROUNDS"); do
-    s0="$(service_cpu)"; j0="$(jit_cpu)"
+    before="$(cpu_reading)"
     load open-loop --name "$name-warmup" --url "$URL" --run-id "$RUN_ID-warmup-$round" --rate "$RATE" --seconds "$WARMUP_SECONDS" \
       --warmup-seconds 0 "$@" >/dev/null
-    s1="$(service_cpu)"; j1="$(jit_cpu)"
-    echo "  warm-up round $round: $(cpu_between "$s0" "$j0" "$s1" "$j1")"
-    jit_quiet "$s0" "$j0" "$s1" "$j1" && break
+    after="$(cpu_reading)"
+    echo "  warm-up round $round: $(cpu_between "$before" "$after")"
+    jit_quiet "$before" "$after" && break
   done
-  s0="$(service_cpu)"; j0="$(jit_cpu)"
+  before="$(cpu_reading)"
   load open-loop --name "$name" --url "$URL" --run-id "$RUN_ID" --rate "$RATE" --seconds "$RATE_SECONDS" --warmup-seconds 5 "$@" | collect
-  R[${name}_cpu]="$(cpu_between "$s0" "$j0" "$(service_cpu)" "$(jit_cpu)")"
+  R[${name}_cpu]="$(cpu_between "$before" "$(cpu_reading)")"
 }
 
 say "pixel: open loop at $RATE/s for ${RATE_SECONDS}s (after warm-up rounds of ${WARMUP_SECONDS} s at the same rate)"

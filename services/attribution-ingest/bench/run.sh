@@ -18,7 +18,12 @@
 # persists), BENCH_JAVA_OPTS (JVM of the started service; INGEST_GC_OPTS of deploy/local/lib/services.sh), SERVICE_OPTS (extra -D settings for it, to
 # try a tuning without rebuilding), LOAD_JAVA_OPTS (JVM of the load generator, ZGC: its own pauses would count against the service), KEEP_SERVICE_LOG (a file to
 # copy the started service's log to), SERVICE_APP (a copy of target/quarkus-app to run, so that a build while the
-# run waits for the lock cannot swap the jar).
+# run waits for the lock cannot swap the jar), PERSIST_ROWS_PER_STATEMENT (2000, the service's rows a storing statement, given
+# to the started service and to the exactly-once INSERT limit), APP_DB_USER / APP_DB_PASSWORD (the service's database
+# role, ingest_app), KEEP_ROWS (1 keeps the rows the run's tenants stored; by default they are deleted at the end).
+# Besides the raw Kafka and COPY limits it measures PostgreSQL's own limit for the service's way of storing (RLS forced,
+# message ids claimed: "raw exactly-once INSERT") and the CPU per event of the service, PostgreSQL, the broker and the
+# whole box in the batch pass, beside the CPU per event the throughput goal leaves.
 # Needs: deploy/local/up.sh --infra-only (PostgreSQL, Kafka), the service packaged
 # (./mvnw -B package -DskipTests -pl services/attribution-ingest -am). Figures only; nothing asserts them.
 set -euo pipefail
@@ -45,6 +50,11 @@ PORT="${PORT:-18094}"
 KAFKA_BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}"
 PG_HOST="${PG_HOST:-127.0.0.1}"
 PG_PORT="${PG_PORT:-5432}"
+# the service's database role (the one row-level security applies to) and rows per storing statement, as the
+# started service gets them
+APP_DB_USER="${APP_DB_USER:-ingest_app}"
+APP_DB_PASSWORD="${APP_DB_PASSWORD:-ingest_app}"
+PERSIST_ROWS="${PERSIST_ROWS_PER_STATEMENT:-2000}"
 # the service's collector settings as the local stack gives them (INGEST_GC_OPTS; the helm values' GC_CONTAINER_OPTIONS
 # repeat them)
 # shellcheck source=../../../deploy/local/lib/services.sh
@@ -88,6 +98,19 @@ cpu_reading() {
 # "service S CPU-s, compilers J" between two readings
 cpu_between() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ")
   if (x[1] == "-") print "-"; else printf "service %.1f CPU-s, JIT compilers %.1f", y[1] - x[1], y[2] - x[2] }'; }
+# CPU seconds of every PostgreSQL process of the server (backends, WAL writer, checkpointer, autovacuum) alive now
+pg_cpu() { local pids; pids="$(pgrep -x postgres | sed 's|.*|/proc/&/stat|')"; [ -n "$pids" ] && stat_cpu $pids || echo 0; }
+# CPU seconds of the Kafka broker
+broker_cpu() { local pid; pid="$(pgrep -f 'kafka\.Kafka' | head -1)"; [ -n "$pid" ] && stat_cpu "/proc/$pid/stat" || echo 0; }
+# "busy total" jiffies of the whole box (/proc/stat: every CPU, idle and iowait are not busy)
+box_jiffies() { awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6 }' /proc/stat; }
+# a reading of everything the batch pass spends: "service jit pg broker box_busy box_total"
+pass_reading() { echo "$(cpu_reading) $(pg_cpu) $(broker_cpu) $(box_jiffies)"; }
+# microseconds of CPU per event of each process between two pass readings, and of the whole box
+cpu_per_event() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$CLK_TCK" 'BEGIN { split(a, x, " "); split(b, y, " "); if (n <= 0) exit
+  us = 1e6 / n; busy = (y[5] - x[5]) / hz * us
+  printf "service %s, PostgreSQL %.1f, broker %.1f, the whole box %.1f (the rest: the generator, the kernel, the other servers)",
+    (x[1] == "-" ? "-" : sprintf("%.1f", (y[1] - x[1]) * us)), (y[3] - x[3]) * us, (y[4] - x[4]) * us, busy }'; }
 # true when the compilers took less than JIT_QUIET_SHARE of the service's CPU between the two readings
 jit_quiet() { awk -v a="$1" -v b="$2" -v q="$JIT_QUIET_SHARE" 'BEGIN { split(a, x, " "); split(b, y, " ")
   exit !(x[1] == "-" || (y[2] - x[2]) < q * (y[1] - x[1])) }'; }
@@ -108,9 +131,18 @@ cleanup() {
     kill "$SERVICE_PID" 2>/dev/null || true
     wait "$SERVICE_PID" 2>/dev/null || true
   fi
-  if [ -n "$COPY_TENANT" ]; then
-    psql_super -c "DELETE FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'" >/dev/null 2>&1 || true
-  fi
+  # the rows of this run's tenants go again (KEEP_ROWS=1 keeps them): each run used to leave ~1 million rows and
+  # message-id claims behind (19 million by the end of a day of runs), and the next runs stored into bigger indexes
+  local tenant
+  for tenant in $COPY_TENANT ${BENCH_TENANT_ID:-} ${WARMUP_TENANT_ID:-}; do
+    [ "$tenant" = "$COPY_TENANT" ] || [ "${KEEP_ROWS:-0}" != 1 ] || continue
+    psql_super -c "DELETE FROM ingest.listener_events WHERE tenant_id = '$tenant'" \
+      -c "DELETE FROM ingest.attribution_event_metadata WHERE tenant_id = '$tenant'" \
+      -c "DELETE FROM ingest.attribution_events WHERE tenant_id = '$tenant'" \
+      -c "DELETE FROM ingest.conversion_events WHERE tenant_id = '$tenant'" \
+      -c "DELETE FROM ingest.download_requests WHERE tenant_id = '$tenant'" \
+      -c "DELETE FROM ingest.ingested_message WHERE tenant_id = '$tenant'" >/dev/null 2>&1 || true
+  done
   kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" --delete --if-exists --topic "$PERF_TOPIC" \
     >/dev/null 2>&1 || true
   if [ -n "${KEEP_SERVICE_LOG:-}" ] && [ -f "$SERVICE_LOG" ]; then cp "$SERVICE_LOG" "$KEEP_SERVICE_LOG"; fi
@@ -150,7 +182,7 @@ else
   (cd "$REPO/services/attribution-ingest" && exec env \
       HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" \
       DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_NAME=platform \
-      DB_USER=ingest_app DB_PASSWORD=ingest_app \
+      DB_USER="$APP_DB_USER" DB_PASSWORD="$APP_DB_PASSWORD" PERSIST_ROWS_PER_STATEMENT="$PERSIST_ROWS" \
       DB_MIGRATION_USER=ingest_owner DB_MIGRATION_PASSWORD=ingest_owner \
       KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
       OIDC_AUTH_SERVER_URL="http://127.0.0.1:8180/realms/podcast-platform" \
@@ -213,24 +245,90 @@ raw_kafka() {
 
 R[copy_rows_per_s]=0
 raw_copy() {
-  local run copied seconds rate t0 t1
+  local run copied seconds rate t0 t1 box0 box1
   for run in $(seq "$RAW_RUNS"); do
     COPY_TENANT="$(cat /proc/sys/kernel/random/uuid)"
     COLUMNS="$(load copy-rows --tenant "$COPY_TENANT" --rows "$EVENTS" --out "$WORK/rows.csv")"
-    t0="$(now_ns)"
+    box0="$(box_jiffies)"; t0="$(now_ns)"
     psql_super -c "\\copy ingest.listener_events ($COLUMNS) FROM '$WORK/rows.csv' WITH (FORMAT csv)"
-    t1="$(now_ns)"
+    t1="$(now_ns)"; box1="$(box_jiffies)"
     copied="$(psql_super -c "SELECT count(*) FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'")"
     seconds="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
     rate="$(awk -v n="$copied" -v s="$seconds" 'BEGIN { printf "%.2f", n / s }')"
-    echo "COPY of $copied rows in $seconds s"
+    echo "COPY of $copied rows in $seconds s ($(box_us_per_row "${box0%% *}" "${box1%% *}" "$copied") us of the box's CPU a row)"
     if awk -v a="${R[copy_rows_per_s]}" -v b="$rate" 'BEGIN { exit !(b > a) }'; then
       R[copy_rows]="$copied"; R[copy_seconds]="$seconds"; R[copy_rows_per_s]="$rate"
+      R[copy_box_us_per_row]="$(box_us_per_row "${box0%% *}" "${box1%% *}" "$copied")"
     fi
     psql_super -c "DELETE FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'" >/dev/null
+    raw_exactly_once
     COPY_TENANT=""
     rm -f "$WORK/rows.csv"
   done
+}
+# microseconds of the box's busy CPU per row between two busy-jiffy readings
+box_us_per_row() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$CLK_TCK" 'BEGIN { if (n > 0) printf "%.1f", (b - a) / hz * 1e6 / n }'; }
+
+# PostgreSQL's own limit for the way the service has to store: RLS is forced (COPY FROM is refused under it), and
+# every message id is claimed in ingested_message before its row is inserted (exactly-once storage however late a
+# message comes again). The rows COPY just loaded are staged in a temporary table by the service's role and stored
+# with the service's claim-then-insert, PERSIST_ROWS rows a statement and transaction, on one backend, nothing else
+# running. Its rate against the COPY's is what "persisted / raw COPY" could reach if the service, the broker and the
+# generator cost no CPU and PostgreSQL stored on one backend; the box's CPU a row against the COPY's is the cost of
+# the exactly-once path itself.
+R[exactly_once_rows_per_s]=0
+raw_exactly_once() {
+  local t0 t1 box0 box1 stored seconds rate
+  # one session: -c and -f run in order; the session's tenant is what the tables' row-level security checks
+  PGPASSWORD="$APP_DB_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$APP_DB_USER" -d platform -v ON_ERROR_STOP=1 -Atq \
+    -v tenant="$COPY_TENANT" -v rows="$PERSIST_ROWS" \
+    -c "CREATE TEMPORARY TABLE loaded (LIKE ingest.listener_events)" \
+    -c "\\copy loaded ($COLUMNS) FROM '$WORK/rows.csv' WITH (FORMAT csv)" \
+    -f - <<'SQL' >"$WORK/exactly-once.txt"
+CREATE TEMPORARY TABLE staged AS SELECT *, (row_number() OVER () - 1) / :rows AS part FROM loaded;
+CREATE INDEX ON staged (part);
+ANALYZE staged;
+SELECT 'tenant ' || set_config('app.tenant_id', :'tenant', false);
+\! awk '/^cpu / { print "box_before", $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
+SELECT 'start ' || (extract(epoch FROM clock_timestamp()) * 1e9)::bigint;
+DO $$
+DECLARE
+    parts bigint := (SELECT max(part) FROM staged);
+BEGIN
+    FOR p IN 0..parts LOOP
+        WITH incoming AS (SELECT * FROM staged WHERE part = p),
+        claimed AS (
+            INSERT INTO ingest.ingested_message (tenant_id, stream, message_id, event_id)
+            SELECT tenant_id, 'listener', message_id, event_id FROM incoming
+            ON CONFLICT DO NOTHING RETURNING event_id)
+        INSERT INTO ingest.listener_events (tenant_id, event_id, message_id, occurred_at, received_at, event_type, user_id,
+                                            anonymous_id, session_id, episode_id, enclosure_url, position_seconds, duration_seconds,
+                                            listen_duration_seconds, completion_rate, platform, device_type, device_name, app_name,
+                                            agent_kind, bot, country_code, ip_hash, household_hash, user_agent)
+        SELECT i.tenant_id, i.event_id, i.message_id, i.occurred_at, i.received_at, i.event_type, i.user_id, i.anonymous_id,
+               i.session_id, i.episode_id, i.enclosure_url, i.position_seconds, i.duration_seconds, i.listen_duration_seconds,
+               i.completion_rate, i.platform, i.device_type, i.device_name, i.app_name, i.agent_kind, i.bot, i.country_code,
+               i.ip_hash, i.household_hash, i.user_agent
+          FROM incoming i JOIN claimed c USING (event_id);
+        COMMIT;
+    END LOOP;
+END
+$$;
+SELECT 'end ' || (extract(epoch FROM clock_timestamp()) * 1e9)::bigint;
+\! awk '/^cpu / { print "box_after", $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
+SQL
+  t0="$(sed -n 's/^start //p' "$WORK/exactly-once.txt")"; t1="$(sed -n 's/^end //p' "$WORK/exactly-once.txt")"
+  box0="$(sed -n 's/^box_before //p' "$WORK/exactly-once.txt")"; box1="$(sed -n 's/^box_after //p' "$WORK/exactly-once.txt")"
+  stored="$(psql_super -c "SELECT count(*) FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'")"
+  seconds="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
+  rate="$(awk -v n="$stored" -v s="$seconds" 'BEGIN { printf "%.2f", n / s }')"
+  echo "exactly-once INSERT (message-id claim + row, as $APP_DB_USER under RLS, $PERSIST_ROWS rows a statement) of $stored rows" \
+    "in $seconds s ($(box_us_per_row "$box0" "$box1" "$stored") us of the box's CPU a row)"
+  if awk -v a="${R[exactly_once_rows_per_s]}" -v b="$rate" 'BEGIN { exit !(b > a) }'; then
+    R[exactly_once_rows_per_s]="$rate"; R[exactly_once_box_us_per_row]="$(box_us_per_row "$box0" "$box1" "$stored")"
+  fi
+  psql_super -c "DELETE FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'" \
+    -c "DELETE FROM ingest.ingested_message WHERE tenant_id = '$COPY_TENANT'" >/dev/null
 }
 
 raw_kafka
@@ -264,11 +362,14 @@ if [ "$BATCH_WARMUP_EVENTS" -gt 0 ]; then
 fi
 
 say "batch throughput: $EVENTS events, $BATCH_SIZE per /v1/batch, $CONNECTIONS connections, then until all are stored"
-before="$(cpu_reading)"
+before="$(pass_reading)"
 load batch --url "$URL" --write-key "$BENCH_WRITE_KEY" --tenant "$BENCH_TENANT_ID" --run-id "$RUN_ID" --events "$EVENTS" \
   --batch-size "$BATCH_SIZE" --connections "$CONNECTIONS" --max-seconds "$BATCH_MAX_SECONDS" --listener-share "$LISTENER_SHARE" \
   --jdbc-url "jdbc:postgresql://$PG_HOST:$PG_PORT/platform" | collect
-R[batch_cpu]="$(cpu_between "$before" "$(cpu_reading)")"
+after="$(pass_reading)"
+R[batch_cpu]="$(cpu_between "$before" "$after")"
+# everything the pass cost, per stored event: the budget the throughput goals leave is printed beside it
+R[batch_us_per_event]="$(cpu_per_event "$before" "$after" "${R[batch_events_persisted]:-0}")"
 
 # The latency goal is for a service at 2,000 requests/s, not for one still busy with the batch phase: every
 # accepted event is stored by now, but the box is still finishing that phase's work (PostgreSQL's checkpoint and
@@ -319,6 +420,8 @@ echo "== ingest benchmark $RUN_ID: nproc $(nproc), load average before $LOAD_BEF
 printf '%-44s %14s  %s\n' "figure" "value" "goal"
 printf '%-44s %14s  %s\n' "raw Kafka producer (records/s, ${R[event_record_bytes]} B)" "${R[kafka_records_per_s]}" ""
 printf '%-44s %14s  %s\n' "raw COPY into listener_events (rows/s)" "${R[copy_rows_per_s]}" ""
+printf '%-44s %14s  %s\n' "raw exactly-once INSERT, one backend (rows/s)" "${R[exactly_once_rows_per_s]}" \
+  "$(ratio "${R[exactly_once_rows_per_s]}" "${R[copy_rows_per_s]}") of COPY; box CPU a row ${R[exactly_once_box_us_per_row]} us, COPY's ${R[copy_box_us_per_row]} us"
 printf '%-44s %14s  %s\n' "batch accepted (events/s)" "${R[batch_accepted_per_s]}" ""
 printf '%-44s %14s  %s\n' "batch persisted (events/s)" "${R[batch_persisted_per_s]}" \
   "complete: ${R[batch_persist_complete]}; end: ${R[batch_persist_end]} (the count that saw it: ${R[batch_persisted_seen_per_s]}/s)"
@@ -332,4 +435,6 @@ printf '%-44s %14s  %s\n' "redirect p50 / p99 (ms) at ${R[redirect_achieved_per_
 printf '%-44s %14s  %s\n' "baseline: liveness p50 / p99 (ms) at ${R[liveness_achieved_per_s]}/s" "${R[liveness_p50_ms]} / ${R[liveness_p99_ms]}" \
   "the box's own tail; max ${R[liveness_max_ms]}, unexpected answers ${R[liveness_unexpected_answers]}"
 echo "failed batch requests: ${R[batch_failed_requests]} of ${R[batch_requests]}; events accepted ${R[batch_events_accepted]}, persisted ${R[batch_events_persisted]}"
+budget="$(awk -v n="$(nproc)" -v copy="${R[copy_rows_per_s]}" 'BEGIN { if (copy > 0) printf "%.1f", n * 1e6 / (0.5 * copy) }')"
+echo "CPU per stored event in the batch pass (us): ${R[batch_us_per_event]}; persisted >= 0.5 x raw COPY on $(nproc) cores leaves $budget us of the box an event"
 echo "CPU of the started service in the measured phases: batch pass ${R[batch_cpu]}; pixel ${R[pixel_cpu]}; redirect ${R[redirect_cpu]}; liveness ${R[liveness_cpu]}"

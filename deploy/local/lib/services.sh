@@ -17,8 +17,8 @@ billing|billing|8086|billing
 # bulk batches, so it runs G1 with a fixed young generation instead of SERVICES_JAVA_OPTS' collector: a 5 ms pause
 # target alone shrank the young generation to ~21 MB under bulk load (1,700 collections per run, a third of the
 # service's CPU); with 256 MB G1 still took a quarter of it, with 768 MB about a quarter of that (2026-12-06). The
-# same options as bench/run.sh and the helm values' GC_CONTAINER_OPTIONS (see services/attribution-ingest/README.md,
-# "Measured figures"). Empty: as the others.
+# same options as bench/run.sh and the helm values' GC_CONTAINER_OPTIONS (see services/attribution-ingest/bench/README.md,
+# "Throughput work of 2026-12-06"). Empty: as the others.
 : "${INGEST_GC_OPTS=-XX:+UseG1GC -XX:MaxGCPauseMillis=10 -Xms1536m -Xmx1536m -Xmn768m}"
 
 # The JVM options of one service: SERVICES_JAVA_OPTS, for attribution-ingest with INGEST_GC_OPTS in place of its

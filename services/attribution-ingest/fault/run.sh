@@ -2,7 +2,7 @@
 # Fault tests of attribution-ingest against servers of its OWN (never the shared local stack):
 # a throwaway PostgreSQL 15 cluster (127.0.0.1:55432), a throwaway Kafka broker from the stack's jars
 # (127.0.0.1:19092/19093) and the packaged service (127.0.0.1:18084), all under .local/fault/ (wiped at
-# each start). Scenarios (see the service README, "Fault tests"):
+# each start). Scenarios (see fault/README.md):
 #   a) Kafka restarted during a load      b) PostgreSQL restarted (immediate) during a load
 #   c) kill -9 of the service during a load, then a restart
 #      -> every accepted event stored exactly once, no accepted id missing

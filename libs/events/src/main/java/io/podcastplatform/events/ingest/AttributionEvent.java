@@ -16,7 +16,8 @@ import java.util.UUID;
  */
 public record AttributionEvent(UUID id, UUID tenantId, String messageId, String type, String name, OffsetDateTime occurredAt,
                                OffsetDateTime receivedAt, String userId, String anonymousId, String sessionId, String pageUrl,
-                               String referrer, Campaign campaign, Map<String, Object> properties, ClientContext client) {
+                               String referrer, Campaign campaign, Map<String, Object> properties, ClientContext client)
+        implements IngestEvent {
 
     public static final String TYPE = "io.podcastplatform.ingest.attribution-event";
 }

@@ -17,7 +17,7 @@ import java.util.UUID;
 public record ConversionEvent(UUID id, UUID tenantId, String messageId, String source, String conversionType, String orderId,
                               BigDecimal value, String currency, OffsetDateTime occurredAt, OffsetDateTime receivedAt,
                               String userId, String anonymousId, String pageUrl, String referrer, Campaign campaign,
-                              ClientContext client) {
+                              ClientContext client) implements IngestEvent {
 
     public static final String TYPE = "io.podcastplatform.ingest.conversion-event";
 }

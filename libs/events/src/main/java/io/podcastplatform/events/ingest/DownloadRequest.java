@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param range        the Range header, as sent (IAB counting needs it)
  */
 public record DownloadRequest(UUID id, UUID tenantId, OffsetDateTime requestedAt, String method, String enclosureUrl,
-                              UUID episodeId, UUID podcastId, String range, String referrer, ClientContext client) {
+                              UUID episodeId, UUID podcastId, String range, String referrer, ClientContext client) implements IngestEvent {
 
     public static final String TYPE = "io.podcastplatform.ingest.download-request";
 }

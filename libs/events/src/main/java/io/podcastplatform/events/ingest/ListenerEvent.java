@@ -22,7 +22,7 @@ import java.util.UUID;
 public record ListenerEvent(UUID id, UUID tenantId, String messageId, String action, OffsetDateTime occurredAt,
                             OffsetDateTime receivedAt, String userId, String anonymousId, String sessionId, UUID episodeId,
                             String enclosureUrl, Double positionSeconds, Double durationSeconds, String platform,
-                            ClientContext client) {
+                            ClientContext client) implements IngestEvent {
 
     public static final String TYPE = "io.podcastplatform.ingest.listener-event";
 }

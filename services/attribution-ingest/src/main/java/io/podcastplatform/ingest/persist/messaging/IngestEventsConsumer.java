@@ -1,10 +1,6 @@
 package io.podcastplatform.ingest.persist.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.podcastplatform.events.ingest.AttributionEvent;
-import io.podcastplatform.events.ingest.ConversionEvent;
-import io.podcastplatform.events.ingest.DownloadRequest;
-import io.podcastplatform.events.ingest.ListenerEvent;
 import io.podcastplatform.ingest.IngestConfig;
 import io.podcastplatform.ingest.deadletter.service.DeadLetters;
 import io.podcastplatform.ingest.persist.repository.EventStore;
@@ -72,7 +68,7 @@ public class IngestEventsConsumer {
         for (ConsumerRecord<String, DecodedRecord> record : records) {
             DecodedRecord decoded = record.value() == null ? DecodedRecord.unusable("record has no data", null, null) : record.value();
             if (decoded.usable()) {
-                byTenant.computeIfAbsent(tenantOf(decoded.event()), TenantBatch::new).add(decoded.event(), record.topic(), decoded.payload());
+                byTenant.computeIfAbsent(decoded.event().tenantId(), TenantBatch::new).add(decoded.event(), record.topic(), decoded.payload());
             } else {
                 LOG.warnf("dead-lettered unusable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                         decoded.unusableBecause());
@@ -143,17 +139,6 @@ public class IngestEventsConsumer {
     private static boolean isDataError(Throwable failure) {
         return failure instanceof PgException pg && pg.getSqlState() != null
                 && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
-    }
-
-    private static UUID tenantOf(Object event) {
-        if (event instanceof ListenerEvent e) {
-            return e.tenantId();
-        } else if (event instanceof AttributionEvent e) {
-            return e.tenantId();
-        } else if (event instanceof ConversionEvent e) {
-            return e.tenantId();
-        }
-        return ((DownloadRequest) event).tenantId();
     }
 
     private static String text(byte[] value) {

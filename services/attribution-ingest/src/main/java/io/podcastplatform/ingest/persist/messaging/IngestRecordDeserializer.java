@@ -11,6 +11,7 @@ import io.podcastplatform.events.Topics;
 import io.podcastplatform.events.ingest.AttributionEvent;
 import io.podcastplatform.events.ingest.ConversionEvent;
 import io.podcastplatform.events.ingest.DownloadRequest;
+import io.podcastplatform.events.ingest.IngestEvent;
 import io.podcastplatform.events.ingest.ListenerEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class IngestRecordDeserializer implements Deserializer<DecodedRecord> {
 
-    private static final Map<String, Class<?>> TYPES = Map.of(
+    private static final Map<String, Class<? extends IngestEvent>> TYPES = Map.of(
             Topics.INGEST_LISTENER_EVENT_V1, ListenerEvent.class,
             Topics.INGEST_ATTRIBUTION_EVENT_V1, AttributionEvent.class,
             Topics.INGEST_CONVERSION_EVENT_V1, ConversionEvent.class,
@@ -56,8 +57,8 @@ public class IngestRecordDeserializer implements Deserializer<DecodedRecord> {
     }
 
     /** The typed event of a record; {@code MalformedEventException} when it can never be stored. */
-    private static Object decode(String topic, Headers headers, byte[] value) {
-        Class<?> type = TYPES.get(topic);
+    private static IngestEvent decode(String topic, Headers headers, byte[] value) {
+        Class<? extends IngestEvent> type = TYPES.get(topic);
         if (type == null) {
             throw new MalformedEventException("no ingest table takes records of " + topic);
         }
@@ -73,7 +74,7 @@ public class IngestRecordDeserializer implements Deserializer<DecodedRecord> {
         return type == ConversionEvent.class ? EventJson.read(envelope.data(), type) : asRecord(data, type);
     }
 
-    private static Object asRecord(JsonNode data, Class<?> type) {
+    private static IngestEvent asRecord(JsonNode data, Class<? extends IngestEvent> type) {
         try {
             return EventJson.mapper().treeToValue(data, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {

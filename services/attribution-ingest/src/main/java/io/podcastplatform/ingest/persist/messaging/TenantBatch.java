@@ -3,6 +3,7 @@ package io.podcastplatform.ingest.persist.messaging;
 import io.podcastplatform.events.ingest.AttributionEvent;
 import io.podcastplatform.events.ingest.ConversionEvent;
 import io.podcastplatform.events.ingest.DownloadRequest;
+import io.podcastplatform.events.ingest.IngestEvent;
 import io.podcastplatform.events.ingest.ListenerEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.UUID;
  */
 final class TenantBatch {
 
-    record Entry<T>(T event, String topic, byte[] payload) {
+    record Entry<T extends IngestEvent>(T event, String topic, byte[] payload) {
     }
 
     final UUID tenantId;
@@ -29,7 +30,7 @@ final class TenantBatch {
         this.tenantId = tenantId;
     }
 
-    void add(Object event, String topic, byte[] payload) {
+    void add(IngestEvent event, String topic, byte[] payload) {
         if (event instanceof ListenerEvent e) {
             listener.putIfAbsent(e.messageId(), new Entry<>(e, topic, payload));
         } else if (event instanceof AttributionEvent e) {
@@ -39,7 +40,8 @@ final class TenantBatch {
         } else if (event instanceof DownloadRequest e) {
             download.putIfAbsent(e.id(), new Entry<>(e, topic, payload));
         } else {
-            throw new IllegalArgumentException("not an ingest event: " + event.getClass());
+            // a kind of event IngestEvent permits later, with no table here yet: refused rather than dropped
+            throw new IllegalArgumentException("no table stores " + event.getClass().getSimpleName());
         }
     }
 
@@ -91,7 +93,7 @@ final class TenantBatch {
         throw new IllegalStateException("empty batch");
     }
 
-    static <T> List<T> events(Map<?, Entry<T>> stream) {
+    static <T extends IngestEvent> List<T> events(Map<?, Entry<T>> stream) {
         return stream.values().stream().map(Entry::event).toList();
     }
 }

@@ -40,6 +40,24 @@ service_java_opts() {
 
 services_each() { printf '%s\n' "$SERVICES_TABLE" | sed '/^$/d'; }
 
+# The environment the local stack gives a service, one NAME=value a line, for `env`:
+#   service_env <schema> <port>   (the servers: BIND_HOST, PG_PORT, KAFKA_PORT, KEYCLOAK_PORT and KEYCLOAK_REALM of common.sh)
+# Callers that run the service elsewhere (the benchmark, the fault tests) put their own NAME=value after these: for
+# `env`, the later one wins.
+service_env() {
+  local schema="$1" port="$2"
+  printf '%s\n' \
+    "HTTP_HOST=$BIND_HOST" "HTTP_PORT=$port" \
+    "DB_HOST=$BIND_HOST" "DB_PORT=$PG_PORT" "DB_NAME=platform" \
+    "DB_USER=${schema}_app" "DB_PASSWORD=${schema}_app" \
+    "DB_MIGRATION_USER=${schema}_owner" "DB_MIGRATION_PASSWORD=${schema}_owner" \
+    "KAFKA_BOOTSTRAP_SERVERS=$BIND_HOST:$KAFKA_PORT" \
+    "OIDC_AUTH_SERVER_URL=http://$BIND_HOST:$KEYCLOAK_PORT/realms/$KEYCLOAK_REALM" \
+    "LOG_JSON=false" \
+    "IP_HASH_SECRET=local-only-ip-hash-secret-change-me" \
+    "INTEGRATION_SECRET_KEY=local-only-integration-secret-key-change-me"
+}
+
 service_jar() { echo "$REPO/services/$1/target/quarkus-app/quarkus-run.jar"; }
 
 # True when some existing service module has no jar, or a source/pom newer than its jar.
@@ -111,17 +129,10 @@ services_start() {
     fi
     port_open "$port" && fail_port_taken "$name" "$port"
     info "starting $name on $BIND_HOST:$port (log: $LOG_DIR/$name.log)"
+    local environment
+    mapfile -t environment < <(service_env "$schema" "$port")
     # shellcheck disable=SC2086,SC2046
-    pid="$(cd "$REPO/services/$dir" && start_detached "$LOG_DIR/$name.log" env \
-        HTTP_HOST="$BIND_HOST" HTTP_PORT="$port" \
-        DB_HOST="$BIND_HOST" DB_PORT="$PG_PORT" DB_NAME=platform \
-        DB_USER="${schema}_app" DB_PASSWORD="${schema}_app" \
-        DB_MIGRATION_USER="${schema}_owner" DB_MIGRATION_PASSWORD="${schema}_owner" \
-        KAFKA_BOOTSTRAP_SERVERS="$BIND_HOST:$KAFKA_PORT" \
-        OIDC_AUTH_SERVER_URL="http://$BIND_HOST:$KEYCLOAK_PORT/realms/$KEYCLOAK_REALM" \
-        LOG_JSON=false \
-        IP_HASH_SECRET=local-only-ip-hash-secret-change-me \
-        INTEGRATION_SECRET_KEY=local-only-integration-secret-key-change-me \
+    pid="$(cd "$REPO/services/$dir" && start_detached "$LOG_DIR/$name.log" env "${environment[@]}" \
         java $(service_java_opts "$name") -jar "$jar")"
     write_pid "$name" "$pid"
     SERVICES_STARTED="$SERVICES_STARTED $name"

@@ -49,16 +49,19 @@ SETTLE_SECONDS="${SETTLE_SECONDS:-10}"
 PORT="${PORT:-18094}"
 KAFKA_BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}"
 PG_HOST="${PG_HOST:-127.0.0.1}"
-PG_PORT="${PG_PORT:-5432}"
+BENCH_PG_PORT="${PG_PORT:-5432}"  # read before common.sh sets the stack's own PG_PORT
 # the service's database role (the one row-level security applies to) and rows per storing statement, as the
 # started service gets them
 APP_DB_USER="${APP_DB_USER:-ingest_app}"
 APP_DB_PASSWORD="${APP_DB_PASSWORD:-ingest_app}"
 PERSIST_ROWS="${PERSIST_ROWS_PER_STATEMENT:-2000}"
-# the service's collector settings as the local stack gives them (INGEST_GC_OPTS; the helm values' GC_CONTAINER_OPTIONS
-# repeat them)
+# the service's environment and collector settings as the local stack gives them (service_env, INGEST_GC_OPTS; the
+# helm values' GC_CONTAINER_OPTIONS repeat the latter)
+# shellcheck source=../../../deploy/local/lib/common.sh
+source "$REPO/deploy/local/lib/common.sh"
 # shellcheck source=../../../deploy/local/lib/services.sh
 source "$REPO/deploy/local/lib/services.sh"
+PG_PORT="$BENCH_PG_PORT"
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-$INGEST_GC_OPTS}"
 SERVICE_OPTS="${SERVICE_OPTS:-}"
 LOAD_JAVA_OPTS="${LOAD_JAVA_OPTS:--XX:+UseZGC -Xms1g -Xmx1g}"
@@ -179,16 +182,10 @@ else
   # the env deploy/local/lib/services.sh passes; a consumer group of this run that starts at the end of
   # the topics, so what tests left on them is not persisted inside the measurement
   # shellcheck disable=SC2086
-  (cd "$REPO/services/attribution-ingest" && exec env \
-      HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" \
-      DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" DB_NAME=platform \
+  mapfile -t SERVICE_ENV < <(service_env ingest "$PORT")
+  (cd "$REPO/services/attribution-ingest" && exec env "${SERVICE_ENV[@]}" \
+      DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
       DB_USER="$APP_DB_USER" DB_PASSWORD="$APP_DB_PASSWORD" PERSIST_ROWS_PER_STATEMENT="$PERSIST_ROWS" \
-      DB_MIGRATION_USER=ingest_owner DB_MIGRATION_PASSWORD=ingest_owner \
-      KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
-      OIDC_AUTH_SERVER_URL="http://127.0.0.1:8180/realms/podcast-platform" \
-      LOG_JSON=false \
-      IP_HASH_SECRET=local-only-ip-hash-secret-change-me \
-      INTEGRATION_SECRET_KEY=local-only-integration-secret-key-change-me \
       java $BENCH_JAVA_OPTS $SERVICE_OPTS \
         "-Dmp.messaging.incoming.ingest-events-in.group.id=$GROUP" \
         -Dmp.messaging.incoming.ingest-events-in.auto.offset.reset=latest \

@@ -23,6 +23,8 @@ source "$FAULT_HERE/../../../deploy/local/lib/common.sh"
 source "$LOCAL_LIB_DIR/postgres.sh"
 # shellcheck source=../../../deploy/local/lib/kafka.sh
 source "$LOCAL_LIB_DIR/kafka.sh"
+# shellcheck source=../../../deploy/local/lib/services.sh
+source "$LOCAL_LIB_DIR/services.sh"  # service_env; its service_ready is replaced below
 
 # Everything of this run lives apart from the shared stack: own dirs, pid files, logs and ports. The
 # stack's functions are reused with these overrides (they only read these variables).
@@ -143,15 +145,13 @@ service_ready() {
 }
 
 service_start() {
-  local t0; t0="$(now_s)"
+  local t0 environment; t0="$(now_s)"
+  # the stack's environment on this run's ports (PG_PORT, KAFKA_PORT above), then this run's own settings
+  mapfile -t environment < <(service_env ingest "$SERVICE_PORT")
   # shellcheck disable=SC2086
-  SERVICE_PID="$(cd "$SERVICE_DIR" && start_detached "$SERVICE_LOG" env \
-      HTTP_HOST="$BIND_HOST" HTTP_PORT="$SERVICE_PORT" \
-      DB_HOST="$BIND_HOST" DB_PORT="$PG_PORT" DB_NAME=platform DB_USER=ingest_app DB_PASSWORD=ingest_app \
-      DB_MIGRATION_USER=ingest_owner DB_MIGRATION_PASSWORD=ingest_owner MIGRATE_AT_START=true \
-      KAFKA_BOOTSTRAP_SERVERS="$BIND_HOST:$KAFKA_PORT" \
-      OIDC_AUTH_SERVER_URL="http://$BIND_HOST:$KEYCLOAK_PORT/realms/$KEYCLOAK_REALM" \
-      LOG_JSON=false IP_HASH_SECRET=fault-only-ip-hash-secret INTEGRATION_SECRET_KEY=fault-only-integration-secret-key-0123456789 \
+  SERVICE_PID="$(cd "$SERVICE_DIR" && start_detached "$SERVICE_LOG" env "${environment[@]}" \
+      MIGRATE_AT_START=true IP_HASH_SECRET=fault-only-ip-hash-secret \
+      INTEGRATION_SECRET_KEY=fault-only-integration-secret-key-0123456789 \
       PUBLISH_BUFFER_DRAIN_ON_STOP="$FAULT_DRAIN_ON_STOP" \
       java -Xms32m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfault.run="$SERVICE_PORT" \
         -Dmp.messaging.incoming.ingest-events-in.session.timeout.ms="$FAULT_SESSION_TIMEOUT_MS" \

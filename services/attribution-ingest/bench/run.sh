@@ -101,7 +101,7 @@ cpu_reading() {
 # "service S CPU-s, compilers J" between two readings
 cpu_between() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ")
   if (x[1] == "-") print "-"; else printf "service %.1f CPU-s, JIT compilers %.1f", y[1] - x[1], y[2] - x[2] }'; }
-# CPU seconds of every PostgreSQL process of the server (backends, WAL writer, checkpointer, autovacuum) alive now
+# CPU seconds of every PostgreSQL process on the box (backends, WAL writer, checkpointer, autovacuum) alive now
 pg_cpu() { local pids; pids="$(pgrep -x postgres | sed 's|.*|/proc/&/stat|')"; [ -n "$pids" ] && stat_cpu $pids || echo 0; }
 # CPU seconds of the Kafka broker
 broker_cpu() { local pid; pid="$(pgrep -f 'kafka\.Kafka' | head -1)"; [ -n "$pid" ] && stat_cpu "/proc/$pid/stat" || echo 0; }
@@ -269,8 +269,8 @@ box_us_per_row() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$CLK_TCK" 'BEGIN { i
 # PostgreSQL's own limit for the way the service has to store: RLS is forced (COPY FROM is refused under it), and
 # every message id is claimed in ingested_message before its row is inserted (exactly-once storage however late a
 # message comes again). The rows COPY just loaded are staged in a temporary table by the service's role and stored
-# with the service's claim-then-insert, PERSIST_ROWS rows a statement and transaction, on one backend, nothing else
-# running. Its rate against the COPY's is what "persisted / raw COPY" could reach if the service, the broker and the
+# with the service's claim-then-insert, PERSIST_ROWS rows a statement and a durable transaction, on one backend,
+# nothing else running. Its rate against the COPY's is what "persisted / raw COPY" could reach if the service, the broker and the
 # generator cost no CPU and PostgreSQL stored on one backend; the box's CPU a row against the COPY's is the cost of
 # the exactly-once path itself.
 R[exactly_once_rows_per_s]=0
@@ -286,6 +286,9 @@ CREATE TEMPORARY TABLE staged AS SELECT *, (row_number() OVER () - 1) / :rows AS
 CREATE INDEX ON staged (part);
 ANALYZE staged;
 SELECT 'tenant ' || set_config('app.tenant_id', :'tenant', false);
+-- every storing transaction of the service is flushed to disk before its offsets are committed (DURABLE_COMMIT of
+-- IngestEventsConsumer), whatever the server's default
+SET synchronous_commit = on;
 \! awk '/^cpu / { print "box_before", $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
 SELECT 'start ' || (extract(epoch FROM clock_timestamp()) * 1e9)::bigint;
 DO $$

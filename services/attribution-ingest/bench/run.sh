@@ -69,6 +69,8 @@ SERVICE_JAR="${SERVICE_APP:-$REPO/services/attribution-ingest/target/quarkus-app
 LOAD_JAR="$REPO/bench/ingest-load/target/ingest-load.jar"
 KAFKA_LIB="$REPO/.local/kafka/lib"
 PERF_TOPIC="bench.ingest-producer-perf"
+# the rows the exactly-once INSERT limit stores from (dropped after it, and at exit)
+STAGED_TABLE="public.ingest_bench_staged"
 RUN_ID="bench-$(date -u +%Y%m%dT%H%M%S)-$$"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ingest-bench.XXXXXX")"
 SERVICE_LOG="$WORK/attribution-ingest.log"
@@ -105,9 +107,9 @@ cpu_between() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, "
 pg_cpu() { local pids; pids="$(pgrep -x postgres | sed 's|.*|/proc/&/stat|')"; [ -n "$pids" ] && stat_cpu $pids || echo 0; }
 # CPU seconds of the Kafka broker
 broker_cpu() { local pid; pid="$(pgrep -f 'kafka\.Kafka' | head -1)"; [ -n "$pid" ] && stat_cpu "/proc/$pid/stat" || echo 0; }
-# "busy total" jiffies of the whole box (/proc/stat: every CPU, idle and iowait are not busy)
-box_jiffies() { awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6 }' /proc/stat; }
-# a reading of everything the batch pass spends: "service jit pg broker box_busy box_total"
+# busy jiffies of the whole box (/proc/stat: every CPU; idle and iowait are not busy)
+box_jiffies() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+# a reading of everything the batch pass spends: "service jit pg broker box_busy"
 pass_reading() { echo "$(cpu_reading) $(pg_cpu) $(broker_cpu) $(box_jiffies)"; }
 # microseconds of CPU per event of each process between two pass readings, and of the whole box
 cpu_per_event() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$CLK_TCK" 'BEGIN { split(a, x, " "); split(b, y, " "); if (n <= 0) exit
@@ -146,6 +148,7 @@ cleanup() {
       -c "DELETE FROM ingest.download_requests WHERE tenant_id = '$tenant'" \
       -c "DELETE FROM ingest.ingested_message WHERE tenant_id = '$tenant'" >/dev/null 2>&1 || true
   done
+  psql_super -c "DROP TABLE IF EXISTS $STAGED_TABLE" >/dev/null 2>&1 || true
   kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" --delete --if-exists --topic "$PERF_TOPIC" \
     >/dev/null 2>&1 || true
   if [ -n "${KEEP_SERVICE_LOG:-}" ] && [ -f "$SERVICE_LOG" ]; then cp "$SERVICE_LOG" "$KEEP_SERVICE_LOG"; fi
@@ -242,7 +245,7 @@ raw_kafka() {
 
 R[copy_rows_per_s]=0
 raw_copy() {
-  local run copied seconds rate t0 t1 box0 box1
+  local run copied seconds rate t0 t1 box0 box1 us_per_row
   for run in $(seq "$RAW_RUNS"); do
     COPY_TENANT="$(cat /proc/sys/kernel/random/uuid)"
     COLUMNS="$(load copy-rows --tenant "$COPY_TENANT" --rows "$EVENTS" --out "$WORK/rows.csv")"
@@ -252,10 +255,10 @@ raw_copy() {
     copied="$(psql_super -c "SELECT count(*) FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'")"
     seconds="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
     rate="$(awk -v n="$copied" -v s="$seconds" 'BEGIN { printf "%.2f", n / s }')"
-    echo "COPY of $copied rows in $seconds s ($(box_us_per_row "${box0%% *}" "${box1%% *}" "$copied") us of the box's CPU a row)"
+    us_per_row="$(box_us_per_row "$box0" "$box1" "$copied")"
+    echo "COPY of $copied rows in $seconds s ($us_per_row us of the box's CPU a row)"
     if awk -v a="${R[copy_rows_per_s]}" -v b="$rate" 'BEGIN { exit !(b > a) }'; then
-      R[copy_rows]="$copied"; R[copy_seconds]="$seconds"; R[copy_rows_per_s]="$rate"
-      R[copy_box_us_per_row]="$(box_us_per_row "${box0%% *}" "${box1%% *}" "$copied")"
+      R[copy_rows]="$copied"; R[copy_seconds]="$seconds"; R[copy_rows_per_s]="$rate"; R[copy_box_us_per_row]="$us_per_row"
     fi
     psql_super -c "DELETE FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'" >/dev/null
     raw_exactly_once
@@ -268,35 +271,33 @@ box_us_per_row() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$CLK_TCK" 'BEGIN { i
 
 # PostgreSQL's own limit for the way the service has to store: RLS is forced (COPY FROM is refused under it), and
 # every message id is claimed in ingested_message before its row is inserted (exactly-once storage however late a
-# message comes again). The rows COPY just loaded are staged in a temporary table by the service's role and stored
-# with the service's claim-then-insert, PERSIST_ROWS rows a statement and a durable transaction, on one backend,
-# nothing else running. Its rate against the COPY's is what "persisted / raw COPY" could reach if the service, the broker and the
-# generator cost no CPU and PostgreSQL stored on one backend; the box's CPU a row against the COPY's is the cost of
-# the exactly-once path itself.
+# message comes again). The rows COPY just loaded are staged in a table of their own and stored by the service's
+# role with the service's claim-then-insert, PERSIST_ROWS rows a statement and a durable transaction, on one backend,
+# nothing else running. Its rate against the COPY's is what "persisted / raw COPY" could reach if the service, the
+# broker and the generator cost no CPU and PostgreSQL stored on one backend; the box's CPU a row against the COPY's is
+# the cost of the exactly-once path itself.
 R[exactly_once_rows_per_s]=0
 raw_exactly_once() {
-  local t0 t1 box0 box1 stored seconds rate
-  # one session: -c and -f run in order; the session's tenant is what the tables' row-level security checks
-  PGPASSWORD="$APP_DB_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$APP_DB_USER" -d platform -v ON_ERROR_STOP=1 -Atq \
-    -v tenant="$COPY_TENANT" -v rows="$PERSIST_ROWS" \
-    -c "CREATE TEMPORARY TABLE loaded (LIKE ingest.listener_events)" \
+  local t0 t1 box0 box1 stored seconds rate us_per_row
+  # staged by the superuser, outside the clock: the rows with the part (statement) each falls in, readable by the
+  # service's role (a table made LIKE another has no row-level security of its own)
+  psql_super -c "CREATE TEMPORARY TABLE loaded (LIKE ingest.listener_events)" \
     -c "\\copy loaded ($COLUMNS) FROM '$WORK/rows.csv' WITH (FORMAT csv)" \
-    -f - <<'SQL' >"$WORK/exactly-once.txt"
-CREATE TEMPORARY TABLE staged AS SELECT *, (row_number() OVER () - 1) / :rows AS part FROM loaded;
-CREATE INDEX ON staged (part);
-ANALYZE staged;
-SELECT 'tenant ' || set_config('app.tenant_id', :'tenant', false);
--- every storing transaction of the service is flushed to disk before its offsets are committed (DURABLE_COMMIT of
--- IngestEventsConsumer), whatever the server's default
-SET synchronous_commit = on;
-\! awk '/^cpu / { print "box_before", $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
-SELECT 'start ' || (extract(epoch FROM clock_timestamp()) * 1e9)::bigint;
-DO $$
+    -c "DROP TABLE IF EXISTS $STAGED_TABLE" \
+    -c "CREATE UNLOGGED TABLE $STAGED_TABLE AS SELECT *, (row_number() OVER () - 1) / $PERSIST_ROWS AS part FROM loaded" \
+    -c "CREATE INDEX ON $STAGED_TABLE (part)" -c "ANALYZE $STAGED_TABLE" \
+    -c "GRANT SELECT ON $STAGED_TABLE TO $APP_DB_USER"
+  box0="$(box_jiffies)"; t0="$(now_ns)"
+  # the tenant the tables' row-level security checks; every transaction flushed to disk before the next, as the
+  # service's are (DURABLE_COMMIT of IngestEventsConsumer), whatever the server's default
+  PGPASSWORD="$APP_DB_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$APP_DB_USER" -d platform -v ON_ERROR_STOP=1 -Atq \
+    -c "SELECT set_config('app.tenant_id', '$COPY_TENANT', false)" -c "SET synchronous_commit = on" -f - >/dev/null <<SQL
+DO \$\$
 DECLARE
-    parts bigint := (SELECT max(part) FROM staged);
+    parts bigint := (SELECT max(part) FROM $STAGED_TABLE);
 BEGIN
     FOR p IN 0..parts LOOP
-        WITH incoming AS (SELECT * FROM staged WHERE part = p),
+        WITH incoming AS (SELECT * FROM $STAGED_TABLE WHERE part = p),
         claimed AS (
             INSERT INTO ingest.ingested_message (tenant_id, stream, message_id, event_id)
             SELECT tenant_id, 'listener', message_id, event_id FROM incoming
@@ -313,22 +314,20 @@ BEGIN
         COMMIT;
     END LOOP;
 END
-$$;
-SELECT 'end ' || (extract(epoch FROM clock_timestamp()) * 1e9)::bigint;
-\! awk '/^cpu / { print "box_after", $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
+\$\$;
 SQL
-  t0="$(sed -n 's/^start //p' "$WORK/exactly-once.txt")"; t1="$(sed -n 's/^end //p' "$WORK/exactly-once.txt")"
-  box0="$(sed -n 's/^box_before //p' "$WORK/exactly-once.txt")"; box1="$(sed -n 's/^box_after //p' "$WORK/exactly-once.txt")"
+  t1="$(now_ns)"; box1="$(box_jiffies)"
   stored="$(psql_super -c "SELECT count(*) FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'")"
   seconds="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
   rate="$(awk -v n="$stored" -v s="$seconds" 'BEGIN { printf "%.2f", n / s }')"
+  us_per_row="$(box_us_per_row "$box0" "$box1" "$stored")"
   echo "exactly-once INSERT (message-id claim + row, as $APP_DB_USER under RLS, $PERSIST_ROWS rows a statement) of $stored rows" \
-    "in $seconds s ($(box_us_per_row "$box0" "$box1" "$stored") us of the box's CPU a row)"
+    "in $seconds s ($us_per_row us of the box's CPU a row)"
   if awk -v a="${R[exactly_once_rows_per_s]}" -v b="$rate" 'BEGIN { exit !(b > a) }'; then
-    R[exactly_once_rows_per_s]="$rate"; R[exactly_once_box_us_per_row]="$(box_us_per_row "$box0" "$box1" "$stored")"
+    R[exactly_once_rows_per_s]="$rate"; R[exactly_once_box_us_per_row]="$us_per_row"
   fi
   psql_super -c "DELETE FROM ingest.listener_events WHERE tenant_id = '$COPY_TENANT'" \
-    -c "DELETE FROM ingest.ingested_message WHERE tenant_id = '$COPY_TENANT'" >/dev/null
+    -c "DELETE FROM ingest.ingested_message WHERE tenant_id = '$COPY_TENANT'" -c "DROP TABLE $STAGED_TABLE" >/dev/null
 }
 
 raw_kafka
